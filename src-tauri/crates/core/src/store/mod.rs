@@ -1,0 +1,112 @@
+//! The SQLite store: one connection, opened with the settings every part of
+//! the app relies on, and brought up to the current schema before use.
+
+mod migrations;
+mod snapshot;
+mod ties;
+mod time;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use rusqlite::Connection;
+
+use crate::clock::Clock;
+use crate::error::CoreResult;
+
+pub use migrations::{latest_version, MIGRATIONS};
+pub use snapshot::SNAPSHOT_DIR;
+
+/// The database file's name inside the data folder.
+pub const DATABASE_FILE: &str = "kindred.sqlite3";
+
+pub struct Store {
+    conn: Connection,
+    clock: Arc<dyn Clock>,
+    path: Option<PathBuf>,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database in `data_dir`. If the file
+    /// holds an older schema, a snapshot is taken first so an upgrade can
+    /// never cost the person their data.
+    pub fn open_in_dir(data_dir: &Path, clock: Arc<dyn Clock>) -> CoreResult<Self> {
+        std::fs::create_dir_all(data_dir)?;
+        Self::open(&data_dir.join(DATABASE_FILE), clock)
+    }
+
+    pub fn open(path: &Path, clock: Arc<dyn Clock>) -> CoreResult<Self> {
+        let mut conn = Connection::open(path)?;
+        configure(&conn)?;
+        snapshot::before_migrating(&conn, path, clock.now(), latest_version())?;
+        MIGRATIONS.to_latest(&mut conn)?;
+        Ok(Self { conn, clock, path: Some(path.to_path_buf()) })
+    }
+
+    /// A private database in memory: for tests and benchmarks.
+    pub fn open_in_memory(clock: Arc<dyn Clock>) -> CoreResult<Self> {
+        let mut conn = Connection::open_in_memory()?;
+        configure(&conn)?;
+        MIGRATIONS.to_latest(&mut conn)?;
+        Ok(Self { conn, clock, path: None })
+    }
+
+    /// Where the database lives, if it is a file.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    pub fn schema_version(&self) -> CoreResult<u32> {
+        Ok(self.conn.pragma_query_value(None, "user_version", |row| row.get(0))?)
+    }
+
+    pub(crate) fn now(&self) -> DateTime<Utc> {
+        self.clock.now()
+    }
+
+    #[cfg(test)]
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+/// WAL lets the UI read while the scheduler writes; NORMAL sync is safe with
+/// WAL (a power cut may lose the last commit, never corrupt the file);
+/// foreign keys are off by default in SQLite and the schema depends on them.
+fn configure(conn: &Connection) -> CoreResult<()> {
+    conn.busy_timeout(Duration::from_secs(5))?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::SystemClock;
+
+    #[test]
+    fn a_new_file_gets_the_pragmas_and_the_latest_schema() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open_in_dir(dir.path(), Arc::new(SystemClock)).unwrap();
+        let conn = store.conn();
+        let mode: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
+        assert_eq!(mode.to_lowercase(), "wal");
+        let fk: i64 = conn.pragma_query_value(None, "foreign_keys", |r| r.get(0)).unwrap();
+        assert_eq!(fk, 1);
+        assert_eq!(store.schema_version().unwrap(), latest_version());
+        assert!(dir.path().join(DATABASE_FILE).exists());
+    }
+
+    #[test]
+    fn reopening_keeps_the_schema_and_takes_no_snapshot() {
+        let dir = tempfile::tempdir().unwrap();
+        drop(Store::open_in_dir(dir.path(), Arc::new(SystemClock)).unwrap());
+        let store = Store::open_in_dir(dir.path(), Arc::new(SystemClock)).unwrap();
+        assert_eq!(store.schema_version().unwrap(), latest_version());
+        assert!(!dir.path().join(SNAPSHOT_DIR).exists());
+    }
+}
