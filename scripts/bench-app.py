@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""Whole-app figures: start-up time to the first interactive paint, and
+settled memory (PSS of the app plus its WebKit processes), for Kindred and
+for a bare Tauri window built from the same workspace, in the same run.
+
+Both binaries print `KINDRED_READY unix_ms=<ms>` once their page has painted
+(Kindred after its first screen has loaded its data). Start-up is that time
+minus the moment just before the process was spawned.
+
+Usage: scripts/bench-app.py [--runs N] [--settle SECONDS] [--profile release|debug]
+Run it inside a virtual display and a session bus, for example:
+  xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- python3 scripts/bench-app.py
+(scripts/bench-app.sh does the build and that wrapping.)
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+READY = re.compile(r"KINDRED_READY unix_ms=(\d+)")
+
+
+def descendants(pid):
+    """The process and everything it started (WebKit's web and network processes)."""
+    children = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        # Field 4 is the parent pid; the name in field 2 may contain spaces.
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        children.setdefault(ppid, []).append(int(entry.name))
+    found, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        found.append(p)
+        todo.extend(children.get(p, []))
+    return found
+
+
+def pss_kib(pid):
+    try:
+        text = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    except OSError:
+        return 0
+    m = re.search(r"^Pss:\s+(\d+) kB", text, re.M)
+    return int(m.group(1)) if m else 0
+
+
+def process_name(pid):
+    try:
+        return Path(f"/proc/{pid}/comm").read_text().strip()
+    except OSError:
+        return "?"
+
+
+def one_run(binary, settle, timeout=60):
+    data_dir = tempfile.mkdtemp(prefix="kindred-bench-")
+    env = dict(os.environ, KINDRED_DATA_DIR=data_dir)
+    start_ms = time.time() * 1000
+    proc = subprocess.Popen([binary], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True)
+    ready_ms = None
+    deadline = time.time() + timeout
+    try:
+        os.set_blocking(proc.stdout.fileno(), False)
+        buf = ""
+        while time.time() < deadline and ready_ms is None:
+            chunk = proc.stdout.read()
+            if chunk:
+                buf += chunk
+                m = READY.search(buf)
+                if m:
+                    ready_ms = int(m.group(1))
+            elif proc.poll() is not None:
+                break
+            time.sleep(0.01)
+        if ready_ms is None:
+            raise RuntimeError(f"{binary} did not report readiness within {timeout} s")
+        time.sleep(settle)
+        pids = descendants(proc.pid)
+        per_process = {}
+        for p in pids:
+            per_process[process_name(p)] = per_process.get(process_name(p), 0) + pss_kib(p)
+        return ready_ms - start_ms, sum(per_process.values()), per_process
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        shutil.rmtree(data_dir, ignore_errors=True)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--settle", type=float, default=5.0)
+    ap.add_argument("--app", required=True, help="path to the Kindred binary")
+    ap.add_argument("--baseline", required=True, help="path to the bare_window example binary")
+    ap.add_argument("--json", help="write the raw figures here")
+    args = ap.parse_args()
+
+    results = {"app": [], "baseline": []}
+    # Interleave the two so drift on the machine affects both alike.
+    for i in range(args.runs):
+        for key, binary in (("baseline", args.baseline), ("app", args.app)):
+            startup, pss, parts = one_run(binary, args.settle)
+            results[key].append({"startup_ms": startup, "pss_kib": pss, "parts": parts})
+            print(f"run {i + 1} {key:8s} start-up {startup:7.0f} ms  memory {pss / 1024:6.1f} MiB  {parts}",
+                  file=sys.stderr)
+
+    def med(key, field):
+        return statistics.median(r[field] for r in results[key])
+
+    summary = {
+        "runs": args.runs,
+        "startup_ms": {"app": med("app", "startup_ms"), "baseline": med("baseline", "startup_ms")},
+        "pss_mib": {"app": med("app", "pss_kib") / 1024, "baseline": med("baseline", "pss_kib") / 1024},
+    }
+    summary["startup_ratio"] = summary["startup_ms"]["app"] / summary["startup_ms"]["baseline"]
+    summary["pss_ratio"] = summary["pss_mib"]["app"] / summary["pss_mib"]["baseline"]
+    print(json.dumps(summary, indent=2))
+    if args.json:
+        Path(args.json).write_text(json.dumps({"summary": summary, "runs": results}, indent=2))
+
+
+if __name__ == "__main__":
+    main()

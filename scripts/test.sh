@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs what is missing and runs every test: UI checks and component
+# tests, the Rust core and IPC tests, then end to end on the real app.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+bash scripts/setup.sh test
+
+step() { printf '\n\033[1;36m### %s\033[0m\n' "$*"; }
+
+step "UI: type check"
+npm run check -w ui --silent
+
+step "UI: component tests (Vitest)"
+npm run test:ui --silent
+
+step "UI: production build (embedded in the app)"
+npm run build:ui --silent
+
+step "Rust: core, bindings and IPC tests"
+cargo test --workspace --locked
+
+step "Core crate has no Tauri dependency"
+if cargo tree -p kindred-core --edges normal --prefix none | grep -E '^tauri( |-)'; then
+  echo "kindred-core must not depend on Tauri" >&2
+  exit 1
+fi
+echo "ok: kindred-core does not depend on tauri"
+
+step "End to end: the real app under Xvfb"
+bash scripts/e2e.sh

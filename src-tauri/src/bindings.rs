@@ -1,0 +1,63 @@
+//! TypeScript types for every DTO that crosses IPC, generated from the Rust
+//! definitions so the UI cannot drift from the backend. A test compares the
+//! generated text with the committed `ui/src/lib/api/types.gen.ts`; run
+//! `KINDRED_WRITE_BINDINGS=1 cargo test bindings` to refresh it.
+
+use kindred_core::tie::{Circle, Sector, SupportType, Tie, TieKind, TieScope};
+use ts_rs::{Config, TS};
+
+use crate::commands::app::AppInfo;
+use crate::error::{ApiError, ErrorCode};
+
+/// Path of the generated file, relative to the repository root.
+pub const BINDINGS_PATH: &str = "ui/src/lib/api/types.gen.ts";
+
+pub fn typescript() -> String {
+    // Ids are i64 in Rust but far below 2^53, so they travel as plain numbers.
+    let cfg = Config::new().with_large_int("number");
+    let decls = [
+        ErrorCode::decl(&cfg),
+        ApiError::decl(&cfg),
+        AppInfo::decl(&cfg),
+        TieKind::decl(&cfg),
+        Circle::decl(&cfg),
+        Sector::decl(&cfg),
+        SupportType::decl(&cfg),
+        TieScope::decl(&cfg),
+        Tie::decl(&cfg),
+    ];
+    let mut out = String::from(
+        "// Generated from the Rust DTOs by src-tauri/src/bindings.rs. Do not edit by hand:\n\
+         // run `KINDRED_WRITE_BINDINGS=1 cargo test bindings` after changing a DTO.\n\n",
+    );
+    for decl in decls {
+        out.push_str("export ");
+        out.push_str(&decl);
+        out.push_str("\n\n");
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+
+    #[test]
+    fn bindings_match_the_committed_typescript() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(BINDINGS_PATH);
+        let generated = typescript();
+        if std::env::var_os("KINDRED_WRITE_BINDINGS").is_some() {
+            std::fs::write(&path, &generated).unwrap();
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == generated,
+            "{} is out of date with the Rust DTOs. Run `KINDRED_WRITE_BINDINGS=1 cargo test bindings` and commit it.",
+            BINDINGS_PATH
+        );
+    }
+}

@@ -1,0 +1,48 @@
+//! The Tauri shell: it opens the store, registers the commands and hands the
+//! window its UI. Rules live in `kindred_core`; this crate only translates.
+
+pub mod bindings;
+pub mod commands;
+pub mod data_dir;
+pub mod error;
+pub mod state;
+
+use std::sync::Arc;
+
+use kindred_core::SystemClock;
+use tauri::{Manager, Runtime};
+
+pub use error::{ApiError, ErrorCode};
+pub use state::AppState;
+
+/// Everything the real app and the IPC tests share: the command table (and,
+/// as features land, plugins). The caller adds state and a context.
+pub fn builder<R: Runtime>() -> tauri::Builder<R> {
+    tauri::Builder::<R>::new().invoke_handler(tauri::generate_handler![
+        commands::app::app_info,
+        commands::app::app_ready,
+        commands::people::people_list,
+        commands::people::people_create,
+        commands::people::people_rename,
+        commands::people::people_archive,
+        commands::people::people_restore,
+    ])
+}
+
+/// Starts the desktop app.
+pub fn run() {
+    let result = builder::<tauri::Wry>()
+        .setup(|app| {
+            let state = match data_dir::resolve(app.handle()) {
+                Ok(dir) => AppState::open(&dir, Arc::new(SystemClock)),
+                Err(reason) => AppState::unavailable(reason),
+            };
+            app.manage(state);
+            Ok(())
+        })
+        .run(tauri::generate_context!());
+    if let Err(error) = result {
+        eprintln!("Kindred could not start: {error}");
+        std::process::exit(1);
+    }
+}

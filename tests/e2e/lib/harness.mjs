@@ -1,0 +1,113 @@
+// Drives the real Kindred binary in a real WebKit webview: one tauri-driver
+// per spec file, with its own temporary data folder (KINDRED_DATA_DIR reaches
+// the app through tauri-driver and WebKitWebDriver, which inherit it).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { remote } from 'webdriverio';
+
+const here = new URL('.', import.meta.url).pathname;
+export const artifacts = resolve(here, '../artifacts');
+
+function appBinary() {
+  const bin = process.env.KINDRED_BIN;
+  if (!bin) throw new Error('Set KINDRED_BIN to the built Kindred binary (scripts/e2e.sh does this).');
+  return bin;
+}
+
+let nextPort = 4444 + (process.pid % 200) * 2;
+
+export class Harness {
+  constructor() {
+    this.dataDir = mkdtempSync(join(tmpdir(), 'kindred-e2e-'));
+    this.port = nextPort;
+    nextPort += 2;
+    this.driver = null;
+    this.browser = null;
+  }
+
+  async startDriver() {
+    const driverBin = process.env.TAURI_DRIVER ?? 'tauri-driver';
+    this.driver = spawn(driverBin, ['--port', String(this.port), '--native-port', String(this.port + 1)], {
+      env: { ...process.env, KINDRED_DATA_DIR: this.dataDir },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      try {
+        const res = await fetch(`http://127.0.0.1:${this.port}/status`);
+        if (res.ok) return;
+      } catch {
+        // not listening yet
+      }
+      await sleep(200);
+    }
+    throw new Error(`tauri-driver did not answer on port ${this.port} within 30 s`);
+  }
+
+  /** Starts the app (a new WebDriver session) and waits for its first screen. */
+  async launch() {
+    this.browser = await remote({
+      hostname: '127.0.0.1',
+      port: this.port,
+      logLevel: 'warn',
+      connectionRetryCount: 0,
+      capabilities: {
+        'wdio:enforceWebDriverClassic': true,
+        'tauri:options': { application: appBinary() },
+      },
+    });
+    await this.browser.$('nav[aria-label="Main"]').waitForDisplayed({ timeout: 30_000 });
+    return this.browser;
+  }
+
+  /** Closes the app window and ends the process, like quitting. */
+  async quit() {
+    if (this.browser) {
+      await this.browser.deleteSession().catch(() => {});
+      this.browser = null;
+    }
+  }
+
+  async screenshot(name) {
+    mkdirSync(artifacts, { recursive: true });
+    await this.browser.saveScreenshot(join(artifacts, `${name}.png`));
+  }
+
+  /** Calls a command as the UI does, to seed or inspect state. */
+  async invoke(cmd, args = {}) {
+    return this.browser.executeAsync(
+      (cmd, args, done) => {
+        window.__TAURI_INTERNALS__.invoke(cmd, args).then(
+          (value) => done({ ok: value }),
+          (error) => done({ err: error }),
+        );
+      },
+      cmd,
+      args,
+    );
+  }
+
+  async stop() {
+    await this.quit();
+    if (this.driver) {
+      this.driver.kill('SIGTERM');
+      await new Promise((r) => this.driver.once('exit', r));
+      this.driver = null;
+    }
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+}
+
+/** The element whose text is exactly `text`, inside `scope` (CSS). */
+export function byText(browser, scope, text) {
+  return browser.$(scope).$(`.//*[normalize-space(text())=${xpathLiteral(text)}]`);
+}
+
+function xpathLiteral(s) {
+  if (!s.includes("'")) return `'${s}'`;
+  if (!s.includes('"')) return `"${s}"`;
+  return `concat('${s.replaceAll("'", `',"'",'`)}')`;
+}

@@ -1,0 +1,42 @@
+//! App-level commands, and what the UI sees when the store cannot open.
+
+mod common;
+
+use std::sync::Arc;
+
+use chrono::Utc;
+use common::TestApp;
+use kindred_app::AppState;
+use kindred_core::FixedClock;
+use serde_json::json;
+
+#[test]
+fn app_info_reports_where_the_data_lives() {
+    let app = TestApp::new();
+    let info = app.invoke("app_info", json!({})).unwrap();
+    assert_eq!(info["version"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(info["schemaVersion"], kindred_core::store::latest_version());
+    assert!(info["dataDir"].as_str().is_some_and(|d| !d.is_empty()));
+}
+
+#[test]
+fn a_store_that_could_not_open_gives_an_internal_error_in_plain_words() {
+    let state = AppState::unavailable("the folder is read-only".into());
+    let app = TestApp::with_state(state, Arc::new(FixedClock::new(Utc::now())));
+    let err = app.invoke("people_create", json!({ "name": "Sam" })).unwrap_err();
+    assert_eq!(err["code"], "internal");
+    let message = err["message"].as_str().unwrap();
+    assert!(message.contains("couldn't open its data"), "{message}");
+    assert!(message.contains("has not been changed"), "{message}");
+}
+
+#[test]
+fn a_data_folder_that_is_a_file_is_reported_not_panicked() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("not-a-folder");
+    std::fs::write(&file, b"hello").unwrap();
+    let state = AppState::open(&file, Arc::new(FixedClock::new(Utc::now())));
+    let app = TestApp::with_state(state, Arc::new(FixedClock::new(Utc::now())));
+    let err = app.invoke("people_list", json!({})).unwrap_err();
+    assert_eq!(err["code"], "internal");
+}

@@ -1,0 +1,31 @@
+/** Which screen is showing. A tiny state machine rather than URL routing:
+ * the app has one window and no deep links yet. */
+
+export type Screen = 'today' | 'map' | 'people' | 'reflect' | 'settings' | 'help';
+
+export const screens: { id: Exclude<Screen, 'help'>; label: string }[] = [
+  { id: 'today', label: 'Today' },
+  { id: 'map', label: 'Map' },
+  { id: 'people', label: 'People' },
+  { id: 'reflect', label: 'Reflect' },
+  { id: 'settings', label: 'Settings' },
+];
+
+class Router {
+  // People is the first screen until Today has real content of its own.
+  current = $state<Screen>('people');
+  /** Where "Back" on the help page returns to. */
+  private previous: Screen = 'people';
+
+  go(screen: Screen) {
+    if (screen === this.current) return;
+    if (this.current !== 'help') this.previous = this.current;
+    this.current = screen;
+  }
+
+  back() {
+    this.current = this.previous;
+  }
+}
+
+export const router = new Router();

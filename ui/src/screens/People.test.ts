@@ -1,0 +1,93 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { installFakeBackend } from '../test/fakeBackend';
+import { people } from '../lib/people.svelte';
+import People from './People.svelte';
+
+async function showPeople(initial: string[] = []) {
+  const backend = installFakeBackend(initial);
+  people.reset();
+  await people.load();
+  render(People);
+  return backend;
+}
+
+describe('People screen', () => {
+  beforeEach(() => {
+    document.body.innerHTML = '';
+  });
+
+  it('invites the first person when the list is empty', async () => {
+    await showPeople();
+    expect(screen.getByRole('heading', { name: /add the first person who matters to you/i })).toBeInTheDocument();
+  });
+
+  it('adds a person and shows them in the list', async () => {
+    const user = userEvent.setup();
+    const backend = await showPeople();
+    await user.type(screen.getByLabelText('Add someone'), '  Sam Okafor  ');
+    await user.click(screen.getByRole('button', { name: /add person/i }));
+    const list = await screen.findByRole('list');
+    expect(within(list).getByText('Sam Okafor')).toBeInTheDocument();
+    expect(backend.calls.find((c) => c.cmd === 'people_create')?.args).toEqual({ name: '  Sam Okafor  ' });
+    expect(screen.getByLabelText('Add someone')).toHaveValue('');
+  });
+
+  it('shows a validation message beside the field and keeps what was typed', async () => {
+    const user = userEvent.setup();
+    await showPeople();
+    const input = screen.getByLabelText('Add someone');
+    await user.type(input, '   ');
+    await user.click(screen.getByRole('button', { name: /add person/i }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Please give a name');
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+    expect(input).toHaveAttribute('aria-describedby', alert.id);
+  });
+
+  it('renders a name that looks like HTML as plain text', async () => {
+    await showPeople(['<img src=x onerror=alert(1)>']);
+    expect(screen.getByText('<img src=x onerror=alert(1)>')).toBeInTheDocument();
+    expect(document.querySelector('main img, ul img')).toBeNull();
+  });
+
+  it('renames inline, and Escape cancels', async () => {
+    const user = userEvent.setup();
+    await showPeople(['Sam']);
+    await user.click(screen.getByRole('button', { name: 'Rename Sam' }));
+    const field = screen.getByLabelText('New name for Sam');
+    await user.clear(field);
+    await user.type(field, 'Samuel{Enter}');
+    expect(await screen.findByText('Samuel')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Rename Samuel' }));
+    await user.type(screen.getByLabelText('New name for Samuel'), 'xyz{Escape}');
+    expect(screen.getByText('Samuel')).toBeInTheDocument();
+    expect(screen.queryByLabelText('New name for Samuel')).toBeNull();
+  });
+
+  it('archives with an undo, and the archive can bring someone back', async () => {
+    const user = userEvent.setup();
+    await showPeople(['Ana', 'Sam']);
+    await user.click(screen.getByRole('button', { name: 'Archive Sam' }));
+    expect(await screen.findByText('Sam has moved to the archive.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Bring back Sam' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Archive Sam' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(await screen.findByText('Sam is back on your list.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Archive Sam' })).toBeInTheDocument();
+  });
+
+  it('filters the list as you type in search', async () => {
+    const user = userEvent.setup();
+    await showPeople(['Ana', 'Sam', 'Samira']);
+    await user.type(screen.getByLabelText('Search people'), 'sam');
+    const list = screen.getByRole('list');
+    expect(within(list).queryByText('Ana')).toBeNull();
+    expect(within(list).getAllByRole('listitem')).toHaveLength(2);
+    await user.clear(screen.getByLabelText('Search people'));
+    await user.type(screen.getByLabelText('Search people'), 'zed');
+    expect(screen.getByText(/no one here matches/i)).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,78 @@
+/** An in-memory stand-in for the Rust commands, for component tests only.
+ * It answers with the same shapes (DTOs and {code, message, field} errors);
+ * the real rules are tested in Rust, and end to end on the real app. */
+import { mockIPC } from '@tauri-apps/api/mocks';
+import type { ApiError, Tie } from '../lib/api';
+
+export function installFakeBackend(initial: string[] = []) {
+  let nextId = 1;
+  const ties: Tie[] = [];
+  const calls: { cmd: string; args: Record<string, unknown> }[] = [];
+  const now = '2026-11-25T10:00:00.000Z';
+
+  const fail = (error: ApiError) => {
+    throw error;
+  };
+  const validName = (raw: unknown) => {
+    const name = String(raw ?? '').trim();
+    if (!name) fail({ code: 'validation', message: 'Please give a name, even a nickname is fine.', field: 'name' });
+    if (Array.from(name).length > 100)
+      fail({ code: 'validation', message: 'That name is too long.', field: 'name' });
+    return name;
+  };
+  const find = (id: unknown) =>
+    ties.find((t) => t.id === id) ?? fail({ code: 'not_found', message: 'That person could not be found.' });
+  const create = (name: string) => {
+    const tie: Tie = {
+      id: nextId++,
+      kind: 'person',
+      name: validName(name),
+      circle: null,
+      sector: null,
+      supportTypes: [],
+      createdAt: now,
+      updatedAt: now,
+      archivedAt: null,
+    };
+    ties.push(tie);
+    return tie;
+  };
+  initial.forEach(create);
+
+  mockIPC((cmd, raw) => {
+    const args = (raw ?? {}) as Record<string, unknown>;
+    calls.push({ cmd, args });
+    switch (cmd) {
+      case 'app_ready':
+        return null;
+      case 'app_info':
+        return { version: '0.1.0', dataDir: '/tmp/kindred', schemaVersion: 1 };
+      case 'people_list': {
+        const scope = args.scope ?? 'active';
+        return ties.filter((t) =>
+          scope === 'all' ? true : scope === 'archived' ? t.archivedAt !== null : t.archivedAt === null,
+        );
+      }
+      case 'people_create':
+        return create(String(args.name));
+      case 'people_rename': {
+        const tie = find(args.id) as Tie;
+        tie.name = validName(args.name);
+        return { ...tie };
+      }
+      case 'people_archive': {
+        const tie = find(args.id) as Tie;
+        tie.archivedAt ??= now;
+        return { ...tie };
+      }
+      case 'people_restore': {
+        const tie = find(args.id) as Tie;
+        tie.archivedAt = null;
+        return { ...tie };
+      }
+      default:
+        throw new Error(`fake backend: no command ${cmd}`);
+    }
+  });
+  return { ties, calls };
+}
