@@ -16,9 +16,10 @@ pub use error::{ApiError, ErrorCode};
 pub use state::AppState;
 
 /// Everything the real app and the IPC tests share: the command table (and,
-/// as features land, plugins). The caller adds state and a context.
-pub fn builder<R: Runtime>() -> tauri::Builder<R> {
-    tauri::Builder::<R>::new().invoke_handler(tauri::generate_handler![
+/// as features land, plugins). The app passes `tauri::Builder::default()`,
+/// the tests `tauri::test::mock_builder()`; each then adds state and a context.
+pub fn builder<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
+    base.invoke_handler(tauri::generate_handler![
         commands::app::app_info,
         commands::app::app_ready,
         commands::people::people_list,
@@ -31,7 +32,7 @@ pub fn builder<R: Runtime>() -> tauri::Builder<R> {
 
 /// Starts the desktop app.
 pub fn run() {
-    let result = builder::<tauri::Wry>()
+    let result = builder(tauri::Builder::default())
         .setup(|app| {
             let state = match data_dir::resolve(app.handle()) {
                 Ok(dir) => AppState::open(&dir, Arc::new(SystemClock)),

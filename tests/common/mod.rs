@@ -12,7 +12,7 @@ use kindred_app::AppState;
 use kindred_core::{FixedClock, Store};
 use serde_json::Value;
 use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{get_ipc_response, mock_context, noop_assets, MockRuntime, INVOKE_KEY};
+use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY};
 use tauri::webview::InvokeRequest;
 use tauri::{App, WebviewWindow, WebviewWindowBuilder};
 
@@ -41,7 +41,7 @@ impl TestApp {
     }
 
     pub fn with_state(state: AppState, clock: Arc<FixedClock>) -> Self {
-        let app = kindred_app::builder::<MockRuntime>()
+        let app = kindred_app::builder(mock_builder())
             .manage(state)
             .build(mock_context(noop_assets()))
             .expect("the app builds");

@@ -20,7 +20,9 @@ function appBinary() {
 let nextPort = 4444 + (process.pid % 200) * 2;
 
 export class Harness {
-  constructor() {
+  /** `env`: extra environment for the app (for example GTK_THEME). */
+  constructor({ env = {} } = {}) {
+    this.env = env;
     this.dataDir = mkdtempSync(join(tmpdir(), 'kindred-e2e-'));
     this.port = nextPort;
     nextPort += 2;
@@ -31,7 +33,7 @@ export class Harness {
   async startDriver() {
     const driverBin = process.env.TAURI_DRIVER ?? 'tauri-driver';
     this.driver = spawn(driverBin, ['--port', String(this.port), '--native-port', String(this.port + 1)], {
-      env: { ...process.env, KINDRED_DATA_DIR: this.dataDir },
+      env: { ...process.env, ...this.env, KINDRED_DATA_DIR: this.dataDir },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     const deadline = Date.now() + 30_000;
