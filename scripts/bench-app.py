@@ -22,6 +22,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -70,23 +71,22 @@ def one_run(binary, settle, timeout=60):
     env = dict(os.environ, KINDRED_DATA_DIR=data_dir)
     start_ms = time.time() * 1000
     proc = subprocess.Popen([binary], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True)
-    ready_ms = None
-    deadline = time.time() + timeout
+    found = []
+    ready = threading.Event()
+
+    def watch():
+        # Keep draining stdout so the app never blocks on a full pipe.
+        for line in proc.stdout:
+            m = READY.search(line)
+            if m and not found:
+                found.append(int(m.group(1)))
+                ready.set()
+
+    threading.Thread(target=watch, daemon=True).start()
     try:
-        os.set_blocking(proc.stdout.fileno(), False)
-        buf = ""
-        while time.time() < deadline and ready_ms is None:
-            chunk = proc.stdout.read()
-            if chunk:
-                buf += chunk
-                m = READY.search(buf)
-                if m:
-                    ready_ms = int(m.group(1))
-            elif proc.poll() is not None:
-                break
-            time.sleep(0.01)
-        if ready_ms is None:
+        if not ready.wait(timeout):
             raise RuntimeError(f"{binary} did not report readiness within {timeout} s")
+        ready_ms = found[0]
         time.sleep(settle)
         pids = descendants(proc.pid)
         per_process = {}

@@ -50,6 +50,22 @@ fn bench_people(c: &mut Criterion) {
     for name in names(1_000) {
         store.create_person(&name).unwrap();
     }
+    // Baseline for listing: 1,000 rows of (id, name) straight from rusqlite.
+    let raw_dir = tempfile::tempdir().unwrap();
+    let mut raw = raw_conn(raw_dir.path());
+    let tx = raw.transaction().unwrap();
+    for name in names(1_000) {
+        tx.execute("INSERT INTO t (name) VALUES (?1)", [name]).unwrap();
+    }
+    tx.commit().unwrap();
+    group.bench_function("baseline: list 1,000 raw rows", |b| {
+        b.iter(|| {
+            let mut stmt = raw.prepare_cached("SELECT id, name FROM t ORDER BY name").unwrap();
+            let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))).unwrap();
+            rows.count()
+        })
+    });
+
     group.bench_function("list 1,000 people", |b| {
         b.iter(|| store.list_ties(TieScope::Active).unwrap().len())
     });
