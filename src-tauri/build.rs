@@ -1,8 +1,25 @@
+/// Kindred's own commands. Listing them here makes Tauri generate an
+/// `allow-<command>` permission for each, and refuse any command that a
+/// capability file does not grant, so a new command is unreachable from the
+/// UI until it is granted on purpose in `capabilities/main.json`.
+const COMMANDS: &[&str] = &[
+    "app_info",
+    "app_ready",
+    "people_list",
+    "people_create",
+    "people_rename",
+    "people_archive",
+    "people_restore",
+];
+
 fn main() {
+    // tauri-build does not watch a custom capabilities folder by itself.
+    println!("cargo:rerun-if-changed=src-tauri/capabilities");
     // The config lives at the repository root (the design fixes it there),
     // so point tauri-build at the capabilities under src-tauri/.
     let attributes = tauri_build::Attributes::new()
-        .capabilities_path_pattern("./src-tauri/capabilities/**/*");
+        .capabilities_path_pattern("./src-tauri/capabilities/**/*")
+        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
     if let Err(error) = tauri_build::try_build(attributes) {
         panic!("tauri build script failed: {error:#}");
     }

@@ -79,6 +79,16 @@ describe('People on the real app', () => {
     assert.equal(result.err.field, 'name');
   });
 
+  it('refuses anything the window was not granted', async () => {
+    // Only Kindred's own commands are granted: core plugins are not.
+    const version = await h.invoke('plugin:app|version', {});
+    assert.ok(version.err, 'plugin:app|version should be refused');
+    const path = await h.invoke('plugin:path|resolve_directory', { directory: 1 });
+    assert.ok(path.err, 'plugin:path should be refused');
+    const unknown = await h.invoke('people_delete_everything', {});
+    assert.ok(unknown.err, 'an unknown command is refused');
+  });
+
   it('opens "Need help now?" with crisis lines', async () => {
     await h.browser.$('button=Need help now?').click();
     const heading = await h.browser.$('h1=Need help now?');
