@@ -17,6 +17,8 @@ app_packages=(
 test_packages=(
   xvfb xauth webkit2gtk-driver dbus dbus-x11 dunst libnotify-bin imagemagick xdotool
   fonts-dejavu-core
+  # The Windows cross-build (x86_64-pc-windows-gnu) links with MinGW-w64.
+  gcc-mingw-w64-x86-64
 )
 
 packages=("${app_packages[@]}")
@@ -57,6 +59,12 @@ fi
 if [[ ! -d node_modules ]] || [[ package-lock.json -nt node_modules/.package-lock.json ]]; then
   say "Installing npm packages"
   npm ci --no-audit --no-fund --loglevel=error
+fi
+
+if [[ "$mode" == "test" ]] && command -v rustup >/dev/null &&
+  ! rustup target list --installed | grep -qx x86_64-pc-windows-gnu; then
+  say "Adding the Windows target to Rust"
+  rustup target add x86_64-pc-windows-gnu
 fi
 
 if [[ "$mode" == "test" ]] && ! command -v tauri-driver >/dev/null; then

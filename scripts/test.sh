@@ -30,3 +30,9 @@ echo "ok: kindred-core does not depend on tauri"
 
 step "End to end: the real app under Xvfb"
 bash scripts/e2e.sh
+
+step "Windows: the whole workspace builds and links for x86_64-pc-windows-gnu"
+bash scripts/windows-build.sh
+
+step "Linux installer: build the .deb, install it, start the installed app"
+bash scripts/deb-check.sh
