@@ -3,8 +3,8 @@
 
 pub mod bindings;
 pub mod commands;
-pub mod data_dir;
 pub mod error;
+pub mod platform;
 pub mod state;
 
 use std::sync::Arc;
@@ -34,8 +34,15 @@ pub fn builder<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
 pub fn run() {
     let result = builder(tauri::Builder::default())
         .setup(|app| {
-            let state = match data_dir::resolve(app.handle()) {
-                Ok(dir) => AppState::open(&dir, Arc::new(SystemClock)),
+            let state = match platform::data_folder::resolve(app.handle()) {
+                Ok(dir) => {
+                    if let Err(error) = platform::data_folder::prepare(&dir) {
+                        // Not fatal: opening the store reports a folder it
+                        // really cannot use.
+                        eprintln!("Kindred could not prepare {}: {error}", dir.display());
+                    }
+                    AppState::open(&dir, Arc::new(SystemClock))
+                }
                 Err(reason) => AppState::unavailable(reason),
             };
             app.manage(state);
