@@ -4,10 +4,14 @@
 
 use std::sync::Mutex;
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, FixedOffset, Local, NaiveDate, Utc};
 
 pub trait Clock: Send + Sync {
     fn now(&self) -> DateTime<Utc>;
+
+    /// The person's calendar date now, in their own time zone: "today" for
+    /// birthdays, cadences and "no contact in the future".
+    fn today(&self) -> NaiveDate;
 }
 
 /// The machine's wall clock, for the real app.
@@ -18,17 +22,28 @@ impl Clock for SystemClock {
     fn now(&self) -> DateTime<Utc> {
         Utc::now()
     }
+
+    fn today(&self) -> NaiveDate {
+        Local::now().date_naive()
+    }
 }
 
 /// A clock that only moves when told to, for tests.
 #[derive(Debug)]
 pub struct FixedClock {
     now: Mutex<DateTime<Utc>>,
+    offset: FixedOffset,
 }
 
 impl FixedClock {
+    /// A clock for someone living on UTC.
     pub fn new(now: DateTime<Utc>) -> Self {
-        Self { now: Mutex::new(now) }
+        Self::with_offset(now, FixedOffset::east_opt(0).expect("zero is a valid offset"))
+    }
+
+    /// A clock for someone whose local time is `offset` from UTC.
+    pub fn with_offset(now: DateTime<Utc>, offset: FixedOffset) -> Self {
+        Self { now: Mutex::new(now), offset }
     }
 
     pub fn set(&self, now: DateTime<Utc>) {
@@ -51,6 +66,10 @@ impl Clock for FixedClock {
     fn now(&self) -> DateTime<Utc> {
         *self.lock()
     }
+
+    fn today(&self) -> NaiveDate {
+        self.now().with_timezone(&self.offset).date_naive()
+    }
 }
 
 #[cfg(test)]
@@ -67,5 +86,14 @@ mod tests {
         assert_eq!(clock.now(), start + Duration::hours(2));
         clock.set(start);
         assert_eq!(clock.now(), start);
+    }
+
+    #[test]
+    fn today_is_the_local_date() {
+        // 23:30 UTC on 28 March is already 29 March in Tokyo.
+        let late = Utc.with_ymd_and_hms(2026, 3, 28, 23, 30, 0).unwrap();
+        assert_eq!(FixedClock::new(late).today(), NaiveDate::from_ymd_opt(2026, 3, 28).unwrap());
+        let tokyo = FixedClock::with_offset(late, FixedOffset::east_opt(9 * 3600).unwrap());
+        assert_eq!(tokyo.today(), NaiveDate::from_ymd_opt(2026, 3, 29).unwrap());
     }
 }

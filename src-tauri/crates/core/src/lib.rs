@@ -3,9 +3,13 @@
 //! planning. Everything here is testable headless, with time passed in.
 
 pub mod clock;
+pub mod contact;
 pub mod error;
 pub mod names;
+pub mod network;
+pub mod quality;
 pub mod store;
+pub mod theme;
 pub mod tie;
 
 pub use clock::{Clock, FixedClock, SystemClock};

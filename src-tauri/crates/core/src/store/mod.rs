@@ -2,6 +2,10 @@
 //! the app relies on, and brought up to the current schema before use.
 
 mod migrations;
+mod contacts;
+mod network;
+mod quality;
+mod settings;
 mod snapshot;
 mod ties;
 mod time;
@@ -17,6 +21,7 @@ use crate::clock::Clock;
 use crate::error::CoreResult;
 
 pub use migrations::{latest_version, MIGRATIONS};
+pub use settings::CadenceDefaults;
 pub use snapshot::SNAPSHOT_DIR;
 
 /// The database file's name inside the data folder.
@@ -64,6 +69,10 @@ impl Store {
 
     pub(crate) fn now(&self) -> DateTime<Utc> {
         self.clock.now()
+    }
+
+    pub(crate) fn today(&self) -> chrono::NaiveDate {
+        self.clock.today()
     }
 
     #[cfg(test)]

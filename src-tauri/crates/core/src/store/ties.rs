@@ -1,31 +1,59 @@
 //! Reading and writing ties. Every write runs in a transaction and returns
 //! the tie as it now stands.
 
-use rusqlite::{params, OptionalExtension, Row};
+use rusqlite::{params, OptionalExtension, Row, Transaction};
 
 use super::time::{from_optional_text, from_text, to_text};
 use super::Store;
 use crate::error::{CoreError, CoreResult};
 use crate::names::clean_name;
-use crate::tie::{Circle, Sector, SupportType, Tie, TieKind, TieScope};
+use crate::tie::{
+    Birthday, Cadence, Circle, Feel, GroupKind, Sector, SupportType, Tie, TieDraft, TieKind, TieScope,
+
+};
 
 const SELECT_TIE: &str = "
-    SELECT t.id, t.kind, t.name, t.circle, t.sector,
+    SELECT t.id, t.kind, t.group_kind, t.name, t.circle, t.sector,
            (SELECT group_concat(support_type, ',') FROM tie_support s WHERE s.tie_id = t.id),
+           t.cadence_mode, t.cadence_days, t.birthday_day, t.birthday_month, t.birthday_year,
+           t.notes, t.next_time_note,
+           (SELECT q.feel FROM quality_ratings q WHERE q.tie_id = t.id
+             ORDER BY q.rated_at DESC, q.id DESC LIMIT 1),
+           (SELECT max(c.occurred_on) FROM contacts c
+              JOIN contact_ties ct ON ct.contact_id = c.id WHERE ct.tie_id = t.id),
            t.created_at, t.updated_at, t.archived_at
     FROM ties t";
+
+pub(crate) const NOT_FOUND: &str = "That person or group";
 
 impl Store {
     /// Adds a person by name; everything else about them can come later.
     pub fn create_person(&mut self, name: &str) -> CoreResult<Tie> {
-        let name = clean_name(name)?;
+        self.create_tie(TieDraft::person(name))
+    }
+
+    /// Adds a person or group with everything the form holds.
+    pub fn create_tie(&mut self, draft: TieDraft) -> CoreResult<Tie> {
+        let draft = draft.cleaned(self.today())?;
         let now = to_text(self.now());
         let tx = self.conn.transaction()?;
         tx.execute(
-            "INSERT INTO ties (kind, name, created_at, updated_at) VALUES ('person', ?1, ?2, ?2)",
-            params![name, now],
+            "INSERT INTO ties (kind, name, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
+            params![draft.kind.as_str(), draft.name, now],
         )?;
         let id = tx.last_insert_rowid();
+        write_draft(&tx, id, &draft, &now)?;
+        tx.commit()?;
+        self.get_tie(id)
+    }
+
+    /// Saves the whole form for an existing tie.
+    pub fn update_tie(&mut self, id: i64, draft: TieDraft) -> CoreResult<Tie> {
+        let draft = draft.cleaned(self.today())?;
+        let now = to_text(self.now());
+        let tx = self.conn.transaction()?;
+        ensure_exists(&tx, id)?;
+        write_draft(&tx, id, &draft, &now)?;
         tx.commit()?;
         self.get_tie(id)
     }
@@ -34,7 +62,7 @@ impl Store {
         self.conn
             .query_row(&format!("{SELECT_TIE} WHERE t.id = ?1"), [id], read_tie)
             .optional()?
-            .ok_or(CoreError::not_found("That person"))
+            .ok_or(CoreError::not_found(NOT_FOUND))
     }
 
     /// Ties in `scope`, by name without regard to case.
@@ -53,53 +81,139 @@ impl Store {
 
     pub fn rename_tie(&mut self, id: i64, name: &str) -> CoreResult<Tie> {
         let name = clean_name(name)?;
-        self.update_tie(id, "name = ?2", name)
+        self.set_on_tie(id, "name = ?2", name)
+    }
+
+    /// Moves a tie to another circle (the map's drag, or "Move to circle…").
+    pub fn move_tie(&mut self, id: i64, circle: Option<Circle>) -> CoreResult<Tie> {
+        self.set_on_tie(id, "circle = ?2", circle.map(Circle::as_str))
     }
 
     /// Moves a tie to the archive. Archiving twice is harmless.
     pub fn archive_tie(&mut self, id: i64) -> CoreResult<Tie> {
         let now = to_text(self.now());
-        self.update_tie(id, "archived_at = coalesce(archived_at, ?2)", now)
+        self.set_on_tie(id, "archived_at = coalesce(archived_at, ?2)", now)
     }
 
     /// Brings a tie back from the archive (the undo of [`Store::archive_tie`]).
     pub fn restore_tie(&mut self, id: i64) -> CoreResult<Tie> {
-        self.update_tie(id, "archived_at = NULL, name = coalesce(?2, name)", None::<String>)
+        self.set_on_tie(id, "archived_at = NULL, name = coalesce(?2, name)", None::<String>)
     }
 
-    fn update_tie(&mut self, id: i64, set: &str, value: impl rusqlite::ToSql) -> CoreResult<Tie> {
+    /// Deletes a tie and everything attached to it: its support types,
+    /// quality history, reminders, and the contacts that involved only this
+    /// tie. A contact shared with others stays, without this tie.
+    pub fn delete_tie(&mut self, id: i64) -> CoreResult<()> {
+        let tx = self.conn.transaction()?;
+        ensure_exists(&tx, id)?;
+        tx.execute(
+            "DELETE FROM contacts WHERE id IN (
+                 SELECT contact_id FROM contact_ties WHERE tie_id = ?1
+                 EXCEPT
+                 SELECT contact_id FROM contact_ties WHERE tie_id <> ?1)",
+            [id],
+        )?;
+        tx.execute("DELETE FROM ties WHERE id = ?1", [id])?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn set_on_tie(&mut self, id: i64, set: &str, value: impl rusqlite::ToSql) -> CoreResult<Tie> {
         let now = to_text(self.now());
         let tx = self.conn.transaction()?;
         let changed =
             tx.execute(&format!("UPDATE ties SET {set}, updated_at = ?3 WHERE id = ?1"), params![id, value, now])?;
         if changed == 0 {
-            return Err(CoreError::not_found("That person"));
+            return Err(CoreError::not_found(NOT_FOUND));
         }
         tx.commit()?;
         self.get_tie(id)
     }
 }
 
+fn ensure_exists(tx: &Transaction<'_>, id: i64) -> CoreResult<()> {
+    let found: Option<i64> = tx.query_row("SELECT id FROM ties WHERE id = ?1", [id], |r| r.get(0)).optional()?;
+    found.map(|_| ()).ok_or(CoreError::not_found(NOT_FOUND))
+}
+
+fn write_draft(tx: &Transaction<'_>, id: i64, d: &TieDraft, now: &str) -> CoreResult<()> {
+    let (mode, days) = match d.cadence {
+        Cadence::Circle => ("circle", None),
+        Cadence::Custom { days } => ("custom", Some(days)),
+        Cadence::Off => ("off", None),
+    };
+    tx.execute(
+        "UPDATE ties SET kind = ?2, group_kind = ?3, name = ?4, circle = ?5, sector = ?6,
+                cadence_mode = ?7, cadence_days = ?8,
+                birthday_day = ?9, birthday_month = ?10, birthday_year = ?11,
+                notes = ?12, next_time_note = ?13, updated_at = ?14
+         WHERE id = ?1",
+        params![
+            id,
+            d.kind.as_str(),
+            d.group_kind.map(GroupKind::as_str),
+            d.name,
+            d.circle.map(Circle::as_str),
+            d.sector.map(Sector::as_str),
+            mode,
+            days,
+            d.birthday.map(|b| b.day),
+            d.birthday.map(|b| b.month),
+            d.birthday.and_then(|b| b.year),
+            d.notes,
+            d.next_time_note,
+            now,
+        ],
+    )?;
+    tx.execute("DELETE FROM tie_support WHERE tie_id = ?1", [id])?;
+    let mut insert = tx.prepare_cached("INSERT INTO tie_support (tie_id, support_type) VALUES (?1, ?2)")?;
+    for support in &d.support_types {
+        insert.execute(params![id, support.as_str()])?;
+    }
+    Ok(())
+}
+
 fn read_tie(row: &Row<'_>) -> rusqlite::Result<Tie> {
-    let kind: String = row.get(1)?;
-    let circle: Option<String> = row.get(3)?;
-    let sector: Option<String> = row.get(4)?;
-    let support: Option<String> = row.get(5)?;
+    let text = |i: usize| -> rusqlite::Result<Option<String>> { row.get(i) };
+    let support = text(6)?;
     let mut support_types: Vec<SupportType> =
         support.as_deref().unwrap_or("").split(',').filter_map(SupportType::parse).collect();
     support_types.sort();
+    let cadence = match (text(7)?.as_deref(), row.get::<_, Option<u16>>(8)?) {
+        (Some("custom"), Some(days)) => Cadence::Custom { days },
+        (Some("off"), _) => Cadence::Off,
+        _ => Cadence::Circle,
+    };
+    let birthday = match (row.get::<_, Option<u8>>(9)?, row.get::<_, Option<u8>>(10)?) {
+        (Some(day), Some(month)) => Some(Birthday { day, month, year: row.get(11)? }),
+        _ => None,
+    };
+    let last_contact_on = text(15)?
+        .map(|d| {
+            d.parse().map_err(|e| {
+                rusqlite::Error::FromSqlConversionFailure(15, rusqlite::types::Type::Text, Box::new(e))
+            })
+        })
+        .transpose()?;
     Ok(Tie {
         id: row.get(0)?,
         // The schema's CHECK constraints make unknown text impossible; a
         // stray value still reads as the safest meaning rather than failing.
-        kind: TieKind::parse(&kind).unwrap_or(TieKind::Person),
-        name: row.get(2)?,
-        circle: circle.as_deref().and_then(Circle::parse),
-        sector: sector.as_deref().and_then(Sector::parse),
+        kind: text(1)?.as_deref().and_then(TieKind::parse).unwrap_or(TieKind::Person),
+        group_kind: text(2)?.as_deref().and_then(GroupKind::parse),
+        name: row.get(3)?,
+        circle: text(4)?.as_deref().and_then(Circle::parse),
+        sector: text(5)?.as_deref().and_then(Sector::parse),
         support_types,
-        created_at: from_text(6, &row.get::<_, String>(6)?)?,
-        updated_at: from_text(7, &row.get::<_, String>(7)?)?,
-        archived_at: from_optional_text(8, row.get(8)?)?,
+        cadence,
+        birthday,
+        notes: row.get(12)?,
+        next_time_note: row.get(13)?,
+        feel: text(14)?.as_deref().and_then(Feel::parse),
+        last_contact_on,
+        created_at: from_text(16, &row.get::<_, String>(16)?)?,
+        updated_at: from_text(17, &row.get::<_, String>(17)?)?,
+        archived_at: from_optional_text(18, row.get(18)?)?,
     })
 }
 
@@ -107,17 +221,33 @@ fn read_tie(row: &Row<'_>) -> rusqlite::Result<Tie> {
 mod tests {
     use std::sync::Arc;
 
-    use chrono::{Duration, TimeZone, Utc};
+    use chrono::{Duration, NaiveDate, TimeZone, Utc};
 
     use super::*;
     use crate::clock::{Clock, FixedClock};
+    use crate::tie::NOTES_MAX_CHARS;
+
+    fn clock() -> Arc<FixedClock> {
+        Arc::new(FixedClock::new(Utc.with_ymd_and_hms(2026, 11, 25, 9, 30, 0).unwrap()))
+    }
 
     fn store_at(clock: &Arc<FixedClock>) -> Store {
         Store::open_in_memory(clock.clone()).unwrap()
     }
 
-    fn clock() -> Arc<FixedClock> {
-        Arc::new(FixedClock::new(Utc.with_ymd_and_hms(2026, 11, 25, 9, 30, 0).unwrap()))
+    fn full_draft() -> TieDraft {
+        TieDraft {
+            kind: TieKind::Group,
+            group_kind: Some(GroupKind::PeerSupport),
+            name: " Tuesday circle ".into(),
+            circle: Some(Circle::Middle),
+            sector: Some(Sector::CommunityOnline),
+            support_types: vec![SupportType::Belonging, SupportType::Emotional, SupportType::Belonging],
+            cadence: Cadence::Custom { days: 7 },
+            birthday: None,
+            notes: "  Meets at the library.\nBring tea.  ".into(),
+            next_time_note: "Ask about the walk".into(),
+        }
     }
 
     #[test]
@@ -127,9 +257,63 @@ mod tests {
         let sam = store.create_person("  Sam  ").unwrap();
         assert_eq!(sam.name, "Sam");
         assert_eq!(sam.kind, TieKind::Person);
+        assert_eq!(sam.cadence, Cadence::Circle);
         assert_eq!(sam.created_at, clock.now());
         assert_eq!(sam.archived_at, None);
+        assert_eq!(sam.last_contact_on, None);
         assert_eq!(store.get_tie(sam.id).unwrap(), sam);
+    }
+
+    #[test]
+    fn every_field_of_the_form_round_trips() {
+        let mut store = store_at(&clock());
+        let tie = store.create_tie(full_draft()).unwrap();
+        assert_eq!(tie.name, "Tuesday circle");
+        assert_eq!(tie.group_kind, Some(GroupKind::PeerSupport));
+        assert_eq!(tie.support_types, [SupportType::Emotional, SupportType::Belonging]);
+        assert_eq!(tie.cadence, Cadence::Custom { days: 7 });
+        assert_eq!(tie.notes, "Meets at the library.\nBring tea.");
+        assert_eq!(tie.next_time_note, "Ask about the walk");
+
+        let mut person = TieDraft::person("Ana");
+        person.birthday = Some(Birthday { day: 29, month: 2, year: None });
+        person.cadence = Cadence::Off;
+        let updated = store.update_tie(tie.id, person).unwrap();
+        assert_eq!(updated.kind, TieKind::Person);
+        assert_eq!(updated.group_kind, None);
+        assert_eq!(updated.support_types, []);
+        assert_eq!(updated.cadence, Cadence::Off);
+        assert_eq!(updated.birthday, Some(Birthday { day: 29, month: 2, year: None }));
+    }
+
+    #[test]
+    fn impossible_fields_are_refused_with_the_field_named() {
+        let mut store = store_at(&clock());
+        let field = |d: TieDraft, store: &mut Store| match store.create_tie(d) {
+            Err(CoreError::Validation { field, .. }) => field,
+            other => panic!("expected a validation error, got {other:?}"),
+        };
+        let mut d = TieDraft::person("Sam");
+        d.birthday = Some(Birthday { day: 31, month: 2, year: None });
+        assert_eq!(field(d.clone(), &mut store), "birthday");
+        d.birthday = Some(Birthday { day: 29, month: 2, year: Some(2023) });
+        assert_eq!(field(d.clone(), &mut store), "birthday");
+        d.birthday = Some(Birthday { day: 1, month: 13, year: None });
+        assert_eq!(field(d.clone(), &mut store), "birthday");
+        d.birthday = Some(Birthday { day: 1, month: 1, year: Some(2027) });
+        assert_eq!(field(d.clone(), &mut store), "birthday", "born in the future");
+        d.birthday = None;
+        d.cadence = Cadence::Custom { days: 0 };
+        assert_eq!(field(d.clone(), &mut store), "cadence");
+        d.cadence = Cadence::Custom { days: 366 };
+        assert_eq!(field(d.clone(), &mut store), "cadence");
+        d.cadence = Cadence::Circle;
+        d.group_kind = Some(GroupKind::Faith);
+        assert_eq!(field(d.clone(), &mut store), "groupKind");
+        d.group_kind = None;
+        d.notes = "x".repeat(NOTES_MAX_CHARS + 1);
+        assert_eq!(field(d, &mut store), "notes");
+        assert!(store.list_ties(TieScope::All).unwrap().is_empty(), "nothing half-saved");
     }
 
     #[test]
@@ -166,6 +350,15 @@ mod tests {
     }
 
     #[test]
+    fn move_changes_the_circle() {
+        let mut store = store_at(&clock());
+        let sam = store.create_person("Sam").unwrap();
+        assert_eq!(store.move_tie(sam.id, Some(Circle::Inner)).unwrap().circle, Some(Circle::Inner));
+        assert_eq!(store.move_tie(sam.id, None).unwrap().circle, None);
+        assert!(matches!(store.move_tie(99, Some(Circle::Inner)), Err(CoreError::NotFound { .. })));
+    }
+
+    #[test]
     fn archive_moves_a_person_out_of_the_active_list_and_restore_brings_them_back() {
         let clock = clock();
         let mut store = store_at(&clock);
@@ -194,6 +387,8 @@ mod tests {
         assert!(matches!(store.get_tie(42), Err(CoreError::NotFound { .. })));
         assert!(matches!(store.rename_tie(42, "Sam"), Err(CoreError::NotFound { .. })));
         assert!(matches!(store.archive_tie(42), Err(CoreError::NotFound { .. })));
+        assert!(matches!(store.update_tie(42, TieDraft::person("Sam")), Err(CoreError::NotFound { .. })));
+        assert!(matches!(store.delete_tie(42), Err(CoreError::NotFound { .. })));
     }
 
     #[test]
@@ -202,26 +397,23 @@ mod tests {
         let clock = clock();
         let id = {
             let mut store = Store::open_in_dir(dir.path(), clock.clone()).unwrap();
-            store.create_person("Ngozi 🌻").unwrap().id
+            store.create_tie(full_draft()).unwrap().id
         };
         let store = Store::open_in_dir(dir.path(), clock).unwrap();
-        assert_eq!(store.get_tie(id).unwrap().name, "Ngozi 🌻");
+        assert_eq!(store.get_tie(id).unwrap().name, "Tuesday circle");
+        assert_eq!(store.get_tie(id).unwrap().cadence, Cadence::Custom { days: 7 });
     }
 
     #[test]
-    fn support_types_are_read_back_sorted() {
+    fn last_contact_is_the_day_it_happened_not_the_day_it_was_logged() {
+        use crate::contact::{Channel, ContactDraft};
         let mut store = store_at(&clock());
         let sam = store.create_person("Sam").unwrap();
+        let last_week = NaiveDate::from_ymd_opt(2026, 11, 18).unwrap();
+        store.create_contact(ContactDraft::on(last_week, Channel::Call, vec![sam.id])).unwrap();
         store
-            .conn()
-            .execute(
-                "INSERT INTO tie_support (tie_id, support_type) VALUES (?1, 'professional'), (?1, 'emotional')",
-                [sam.id],
-            )
+            .create_contact(ContactDraft::on(NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(), Channel::Video, vec![sam.id]))
             .unwrap();
-        assert_eq!(
-            store.get_tie(sam.id).unwrap().support_types,
-            [SupportType::Emotional, SupportType::Professional]
-        );
+        assert_eq!(store.get_tie(sam.id).unwrap().last_contact_on, Some(last_week));
     }
 }

@@ -1,0 +1,59 @@
+//! A read-only picture of a person's network at one moment: the input of
+//! every insight and of "who might be nice to reach out to". The store builds
+//! it (`Store::network`); the rules that read it are pure functions, so they
+//! are tested with hand-made networks and no database.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::contact::{Felt, Initiator};
+use crate::tie::{Circle, Feel, SupportType, TieKind};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Network {
+    /// The person's local date "now" (the store takes it from the clock and
+    /// the local zone).
+    pub today: NaiveDate,
+    /// Active ties only: archived ties never appear in insights or reminders.
+    pub ties: Vec<NetworkTie>,
+    /// Contacts involving at least one active tie, oldest first.
+    pub contacts: Vec<NetworkContact>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct NetworkTie {
+    pub id: i64,
+    pub name: String,
+    pub kind: TieKind,
+    pub circle: Option<Circle>,
+    pub support_types: Vec<SupportType>,
+    /// The cadence in force: the tie's own, or its circle's default; `None`
+    /// when reach-out nudges are off for this tie (or it has no circle yet).
+    pub cadence_days: Option<u32>,
+    /// The local date the tie was added: the starting point for "how long
+    /// since" when no contact has been logged yet.
+    pub added_on: NaiveDate,
+    pub feel: Option<Feel>,
+    /// The latest ratings, 1–5 each, where given.
+    pub ratings: Ratings,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Ratings {
+    pub empathy: Option<u8>,
+    pub respect: Option<u8>,
+    pub reciprocity: Option<u8>,
+    pub boundaries: Option<u8>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct NetworkContact {
+    pub id: i64,
+    /// The day it happened (not the day it was logged).
+    pub occurred_on: NaiveDate,
+    pub tie_ids: Vec<i64>,
+    pub initiated_by: Option<Initiator>,
+    pub felt: Option<Felt>,
+}
