@@ -5,11 +5,23 @@
 const COMMANDS: &[&str] = &[
     "app_info",
     "app_ready",
-    "people_list",
-    "people_create",
-    "people_rename",
-    "people_archive",
-    "people_restore",
+    "ties_list",
+    "ties_get",
+    "ties_create",
+    "ties_update",
+    "ties_rename",
+    "ties_move",
+    "ties_archive",
+    "ties_restore",
+    "ties_delete",
+    "contacts_list",
+    "contacts_create",
+    "contacts_update",
+    "contacts_delete",
+    "quality_rate",
+    "quality_history",
+    "settings_cadence_defaults",
+    "settings_set_cadence_defaults",
 ];
 
 fn main() {

@@ -23,7 +23,7 @@ fn app_info_reports_where_the_data_lives() {
 fn a_store_that_could_not_open_gives_an_internal_error_in_plain_words() {
     let state = AppState::unavailable("the folder is read-only".into());
     let app = TestApp::with_state(state, Arc::new(FixedClock::new(Utc::now())));
-    let err = app.invoke("people_create", json!({ "name": "Sam" })).unwrap_err();
+    let err = app.invoke("ties_create", json!({ "draft": { "kind": "person", "name": "Sam" } })).unwrap_err();
     assert_eq!(err["code"], "internal");
     let message = err["message"].as_str().unwrap();
     assert!(message.contains("couldn't open its data"), "{message}");
@@ -37,6 +37,6 @@ fn a_data_folder_that_is_a_file_is_reported_not_panicked() {
     std::fs::write(&file, b"hello").unwrap();
     let state = AppState::open(&file, Arc::new(FixedClock::new(Utc::now())));
     let app = TestApp::with_state(state, Arc::new(FixedClock::new(Utc::now())));
-    let err = app.invoke("people_list", json!({})).unwrap_err();
+    let err = app.invoke("ties_list", json!({})).unwrap_err();
     assert_eq!(err["code"], "internal");
 }

@@ -3,7 +3,14 @@
 //! generated text with the committed `ui/src/lib/api/types.gen.ts`; run
 //! `KINDRED_WRITE_BINDINGS=1 cargo test bindings` to refresh it.
 
-use kindred_core::tie::{Circle, Sector, SupportType, Tie, TieKind, TieScope};
+use kindred_core::contact::{Channel, Contact, ContactDraft, Felt, Initiator};
+use kindred_core::network::Ratings;
+use kindred_core::quality::{QualityDraft, QualityRating};
+use kindred_core::store::CadenceDefaults;
+use kindred_core::theme::Theme;
+use kindred_core::tie::{
+    Birthday, Cadence, Circle, Feel, GroupKind, Sector, SupportType, Tie, TieDraft, TieKind, TieScope,
+};
 use ts_rs::{Config, TS};
 
 use crate::commands::app::AppInfo;
@@ -20,11 +27,26 @@ pub fn typescript() -> String {
         ApiError::decl(&cfg),
         AppInfo::decl(&cfg),
         TieKind::decl(&cfg),
+        GroupKind::decl(&cfg),
         Circle::decl(&cfg),
         Sector::decl(&cfg),
         SupportType::decl(&cfg),
+        Feel::decl(&cfg),
+        Cadence::decl(&cfg),
+        Birthday::decl(&cfg),
         TieScope::decl(&cfg),
         Tie::decl(&cfg),
+        TieDraft::decl(&cfg),
+        Channel::decl(&cfg),
+        Initiator::decl(&cfg),
+        Felt::decl(&cfg),
+        Contact::decl(&cfg),
+        ContactDraft::decl(&cfg),
+        Ratings::decl(&cfg),
+        QualityDraft::decl(&cfg),
+        QualityRating::decl(&cfg),
+        CadenceDefaults::decl(&cfg),
+        Theme::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust DTOs by src-tauri/src/bindings.rs. Do not edit by hand:\n\

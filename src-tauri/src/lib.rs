@@ -22,11 +22,23 @@ pub fn builder<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
     base.invoke_handler(tauri::generate_handler![
         commands::app::app_info,
         commands::app::app_ready,
-        commands::people::people_list,
-        commands::people::people_create,
-        commands::people::people_rename,
-        commands::people::people_archive,
-        commands::people::people_restore,
+        commands::ties::ties_list,
+        commands::ties::ties_get,
+        commands::ties::ties_create,
+        commands::ties::ties_update,
+        commands::ties::ties_rename,
+        commands::ties::ties_move,
+        commands::ties::ties_archive,
+        commands::ties::ties_restore,
+        commands::ties::ties_delete,
+        commands::contacts::contacts_list,
+        commands::contacts::contacts_create,
+        commands::contacts::contacts_update,
+        commands::contacts::contacts_delete,
+        commands::quality::quality_rate,
+        commands::quality::quality_history,
+        commands::settings::settings_cadence_defaults,
+        commands::settings::settings_set_cadence_defaults,
     ])
 }
 

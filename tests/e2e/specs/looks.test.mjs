@@ -24,7 +24,7 @@ for (const theme of ['light', 'dark']) {
     before(async () => {
       await h.startDriver();
       await h.launch();
-      for (const name of people) await h.invoke('people_create', { name });
+      for (const name of people) await h.invoke('ties_create', { draft: { kind: 'person', name } });
       await h.quit();
       await h.launch();
     });

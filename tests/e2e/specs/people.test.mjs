@@ -34,7 +34,7 @@ describe('People on the real app', () => {
     await h.quit();
     await h.launch();
     await byText(h.browser, 'main ul', 'Sam Okafor').waitForDisplayed({ timeout: 10_000 });
-    const stored = await h.invoke('people_list', {});
+    const stored = await h.invoke('ties_list', {});
     assert.deepEqual(
       stored.ok.map((t) => t.name),
       ['Sam Okafor'],
@@ -69,12 +69,12 @@ describe('People on the real app', () => {
     await h.browser.$('button=Add person').click();
     const alert = await h.browser.$('#new-person-error');
     await alert.waitUntil(async () => /100 characters/.test(await alert.getText()), { timeout: 10_000 });
-    const stored = await h.invoke('people_list', {});
+    const stored = await h.invoke('ties_list', {});
     assert.equal(stored.ok.length, 2);
   });
 
   it('answers a control character in a name with a validation error over IPC', async () => {
-    const result = await h.invoke('people_create', { name: 'Sam\u0007' });
+    const result = await h.invoke('ties_create', { draft: { kind: 'person', name: 'Sam\u0007' } });
     assert.equal(result.err.code, 'validation');
     assert.equal(result.err.field, 'name');
   });
@@ -85,7 +85,7 @@ describe('People on the real app', () => {
     assert.ok(version.err, 'plugin:app|version should be refused');
     const path = await h.invoke('plugin:path|resolve_directory', { directory: 1 });
     assert.ok(path.err, 'plugin:path should be refused');
-    const unknown = await h.invoke('people_delete_everything', {});
+    const unknown = await h.invoke('ties_delete_everything', {});
     assert.ok(unknown.err, 'an unknown command is refused');
   });
 

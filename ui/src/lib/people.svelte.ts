@@ -22,7 +22,7 @@ export class PeopleState {
 
   async load() {
     try {
-      const [active, archived] = await Promise.all([api.listPeople('active'), api.listPeople('archived')]);
+      const [active, archived] = await Promise.all([api.listTies('active'), api.listTies('archived')]);
       this.active = active.sort(byName);
       this.archived = archived.sort(byName);
       this.loadError = null;
@@ -40,26 +40,27 @@ export class PeopleState {
   }
 
   async rename(id: number, name: string): Promise<Tie> {
-    const tie = await api.renamePerson(id, name);
+    const tie = await api.renameTie(id, name);
     this.replace(tie);
     return tie;
   }
 
   async archive(id: number): Promise<Tie> {
-    const tie = await api.archivePerson(id);
+    const tie = await api.archiveTie(id);
     this.active = this.active.filter((t) => t.id !== id);
     this.archived = [...this.archived.filter((t) => t.id !== id), tie].sort(byName);
     return tie;
   }
 
   async restore(id: number): Promise<Tie> {
-    const tie = await api.restorePerson(id);
+    const tie = await api.restoreTie(id);
     this.archived = this.archived.filter((t) => t.id !== id);
     this.active = [...this.active.filter((t) => t.id !== id), tie].sort(byName);
     return tie;
   }
 
-  private replace(tie: Tie) {
+  /** Puts a tie changed elsewhere (its page, the map) back into the lists. */
+  replace(tie: Tie) {
     const swap = (list: Tie[]) => list.map((t) => (t.id === tie.id ? tie : t)).sort(byName);
     this.active = swap(this.active);
     this.archived = swap(this.archived);

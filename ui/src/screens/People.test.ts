@@ -30,7 +30,9 @@ describe('People screen', () => {
     await user.click(screen.getByRole('button', { name: /add person/i }));
     const list = await screen.findByRole('list');
     expect(within(list).getByText('Sam Okafor')).toBeInTheDocument();
-    expect(backend.calls.find((c) => c.cmd === 'people_create')?.args).toEqual({ name: '  Sam Okafor  ' });
+    expect(backend.calls.find((c) => c.cmd === 'ties_create')?.args).toMatchObject({
+      draft: { kind: 'person', name: '  Sam Okafor  ' },
+    });
     expect(screen.getByLabelText('Add someone')).toHaveValue('');
   });
 

@@ -2,7 +2,7 @@
  * It answers with the same shapes (DTOs and {code, message, field} errors);
  * the real rules are tested in Rust, and end to end on the real app. */
 import { mockIPC } from '@tauri-apps/api/mocks';
-import type { ApiError, Tie } from '../lib/api';
+import { personDraft, type ApiError, type Tie } from '../lib/api';
 
 export function installFakeBackend(initial: string[] = []) {
   let nextId = 1;
@@ -24,12 +24,10 @@ export function installFakeBackend(initial: string[] = []) {
     ties.find((t) => t.id === id) ?? fail({ code: 'not_found', message: 'That person could not be found.' });
   const create = (name: string) => {
     const tie: Tie = {
+      ...personDraft(validName(name)),
       id: nextId++,
-      kind: 'person',
-      name: validName(name),
-      circle: null,
-      sector: null,
-      supportTypes: [],
+      feel: null,
+      lastContactOn: null,
       createdAt: now,
       updatedAt: now,
       archivedAt: null,
@@ -47,25 +45,25 @@ export function installFakeBackend(initial: string[] = []) {
         return null;
       case 'app_info':
         return { version: '0.1.0', dataDir: '/tmp/kindred', schemaVersion: 1 };
-      case 'people_list': {
+      case 'ties_list': {
         const scope = args.scope ?? 'active';
         return ties.filter((t) =>
           scope === 'all' ? true : scope === 'archived' ? t.archivedAt !== null : t.archivedAt === null,
         );
       }
-      case 'people_create':
-        return create(String(args.name));
-      case 'people_rename': {
+      case 'ties_create':
+        return create(String((args.draft as { name?: string })?.name ?? ''));
+      case 'ties_rename': {
         const tie = find(args.id) as Tie;
         tie.name = validName(args.name);
         return { ...tie };
       }
-      case 'people_archive': {
+      case 'ties_archive': {
         const tie = find(args.id) as Tie;
         tie.archivedAt ??= now;
         return { ...tie };
       }
-      case 'people_restore': {
+      case 'ties_restore': {
         const tie = find(args.id) as Tie;
         tie.archivedAt = null;
         return { ...tie };

@@ -9,11 +9,11 @@ describe('api', () => {
       seen.push([cmd, args]);
       return { id: 7, name: 'Sam' };
     });
-    await api.renamePerson(7, 'Sam');
-    await api.listPeople();
+    await api.renameTie(7, 'Sam');
+    await api.listTies();
     expect(seen).toEqual([
-      ['people_rename', { id: 7, name: 'Sam' }],
-      ['people_list', { scope: 'active' }],
+      ['ties_rename', { id: 7, name: 'Sam' }],
+      ['ties_list', { scope: 'active' }],
     ]);
   });
 
@@ -30,7 +30,7 @@ describe('api', () => {
     mockIPC(() => {
       throw new Error('ipc channel closed: ECONNRESET');
     });
-    const error = await api.listPeople().catch((e) => e);
+    const error = await api.listTies().catch((e) => e);
     expect(error.code).toBe('internal');
     expect(error.message).not.toContain('ECONNRESET');
     expect(error.message).toMatch(/safe to try again/);

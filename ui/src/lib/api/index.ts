@@ -6,7 +6,18 @@
 import { invoke } from '@tauri-apps/api/core';
 
 import { toKindredError } from './errors';
-import type { AppInfo, Tie, TieScope } from './types.gen';
+import type {
+  AppInfo,
+  CadenceDefaults,
+  Circle,
+  Contact,
+  ContactDraft,
+  QualityDraft,
+  QualityRating,
+  Tie,
+  TieDraft,
+  TieScope,
+} from './types.gen';
 
 export { KindredError } from './errors';
 export type * from './types.gen';
@@ -19,13 +30,61 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
   }
 }
 
+/** A form for a new person with only a name; the rest can come later. */
+export function personDraft(name: string): TieDraft {
+  return {
+    kind: 'person',
+    groupKind: null,
+    name,
+    circle: null,
+    sector: null,
+    supportTypes: [],
+    cadence: { mode: 'circle' },
+    birthday: null,
+    notes: '',
+    nextTimeNote: '',
+  };
+}
+
+/** The editable form of an existing tie. */
+export function draftOf(tie: Tie): TieDraft {
+  return {
+    kind: tie.kind,
+    groupKind: tie.groupKind,
+    name: tie.name,
+    circle: tie.circle,
+    sector: tie.sector,
+    supportTypes: [...tie.supportTypes],
+    cadence: tie.cadence,
+    birthday: tie.birthday,
+    notes: tie.notes,
+    nextTimeNote: tie.nextTimeNote,
+  };
+}
+
 export const api = {
   appInfo: () => call<AppInfo>('app_info'),
   appReady: () => call<void>('app_ready'),
 
-  listPeople: (scope: TieScope = 'active') => call<Tie[]>('people_list', { scope }),
-  createPerson: (name: string) => call<Tie>('people_create', { name }),
-  renamePerson: (id: number, name: string) => call<Tie>('people_rename', { id, name }),
-  archivePerson: (id: number) => call<Tie>('people_archive', { id }),
-  restorePerson: (id: number) => call<Tie>('people_restore', { id }),
+  listTies: (scope: TieScope = 'active') => call<Tie[]>('ties_list', { scope }),
+  getTie: (id: number) => call<Tie>('ties_get', { id }),
+  createTie: (draft: TieDraft) => call<Tie>('ties_create', { draft }),
+  createPerson: (name: string) => call<Tie>('ties_create', { draft: personDraft(name) }),
+  updateTie: (id: number, draft: TieDraft) => call<Tie>('ties_update', { id, draft }),
+  renameTie: (id: number, name: string) => call<Tie>('ties_rename', { id, name }),
+  moveTie: (id: number, circle: Circle | null) => call<Tie>('ties_move', { id, circle }),
+  archiveTie: (id: number) => call<Tie>('ties_archive', { id }),
+  restoreTie: (id: number) => call<Tie>('ties_restore', { id }),
+  deleteTie: (id: number) => call<void>('ties_delete', { id }),
+
+  listContacts: (tieId: number) => call<Contact[]>('contacts_list', { tieId }),
+  createContact: (draft: ContactDraft) => call<Contact>('contacts_create', { draft }),
+  updateContact: (id: number, draft: ContactDraft) => call<Contact>('contacts_update', { id, draft }),
+  deleteContact: (id: number) => call<void>('contacts_delete', { id }),
+
+  rateTie: (tieId: number, draft: QualityDraft) => call<QualityRating>('quality_rate', { tieId, draft }),
+  qualityHistory: (tieId: number) => call<QualityRating[]>('quality_history', { tieId }),
+
+  cadenceDefaults: () => call<CadenceDefaults>('settings_cadence_defaults'),
+  setCadenceDefaults: (value: CadenceDefaults) => call<CadenceDefaults>('settings_set_cadence_defaults', { value }),
 };

@@ -18,17 +18,64 @@ dataDir: string | null, schemaVersion: number, };
 
 export type TieKind = "person" | "group";
 
+export type GroupKind = "peer_support" | "club_or_class" | "faith" | "online" | "other";
+
 export type Circle = "inner" | "middle" | "outer";
 
 export type Sector = "family" | "friends" | "work_study" | "community_online" | "care";
 
 export type SupportType = "emotional" | "practical" | "encouragement" | "inspiration" | "belonging" | "professional";
 
+export type Feel = "energising" | "mixed" | "draining";
+
+export type Cadence = { "mode": "circle" } | { "mode": "custom", days: number, } | { "mode": "off" };
+
+export type Birthday = { day: number, month: number, year: number | null, };
+
 export type TieScope = "active" | "archived" | "all";
 
-export type Tie = { id: number, kind: TieKind, name: string, circle: Circle | null, sector: Sector | null, supportTypes: Array<SupportType>, createdAt: string, updatedAt: string, 
+export type Tie = { id: number, kind: TieKind, groupKind: GroupKind | null, name: string, circle: Circle | null, sector: Sector | null, supportTypes: Array<SupportType>, cadence: Cadence, birthday: Birthday | null, notes: string, 
+/**
+ * Something to bring up next time.
+ */
+nextTimeNote: string, 
+/**
+ * How the tie usually feels, from the latest quality check.
+ */
+feel: Feel | null, 
+/**
+ * The day of the latest contact (when it happened, not when it was
+ * logged), if any.
+ */
+lastContactOn: string | null, createdAt: string, updatedAt: string, 
 /**
  * Set when the tie was moved to the archive; archived ties leave the
  * map and every reminder but keep their history.
  */
 archivedAt: string | null, };
+
+export type TieDraft = { kind: TieKind, groupKind: GroupKind | null, name: string, circle: Circle | null, sector: Sector | null, supportTypes: Array<SupportType>, cadence: Cadence, birthday: Birthday | null, notes: string, nextTimeNote: string, };
+
+export type Channel = "in_person" | "call" | "video" | "message" | "online_group";
+
+export type Initiator = "me" | "them" | "both";
+
+export type Felt = "better" | "same" | "worse";
+
+export type Contact = { id: number, occurredOn: string, 
+/**
+ * "HH:MM" local time, when the person gave one.
+ */
+occurredTime: string | null, channel: Channel, initiatedBy: Initiator | null, felt: Felt | null, note: string, tieIds: Array<number>, createdAt: string, updatedAt: string, };
+
+export type ContactDraft = { occurredOn: string, occurredTime: string | null, channel: Channel, initiatedBy: Initiator | null, felt: Felt | null, note: string, tieIds: Array<number>, };
+
+export type Ratings = { empathy: number | null, respect: number | null, reciprocity: number | null, boundaries: number | null, };
+
+export type QualityDraft = { feel: Feel | null, empathy: number | null, respect: number | null, reciprocity: number | null, boundaries: number | null, note: string, };
+
+export type QualityRating = { id: number, tieId: number, ratedAt: string, feel: Feel | null, empathy: number | null, respect: number | null, reciprocity: number | null, boundaries: number | null, note: string, };
+
+export type CadenceDefaults = { inner: number, middle: number, outer: number, };
+
+export type Theme = "emotional" | "practical" | "resilience" | "body" | "openness" | "quality" | "digital";
