@@ -20,6 +20,8 @@ const COMMANDS: &[&str] = &[
     "contacts_delete",
     "quality_rate",
     "quality_history",
+    "insights_list",
+    "insights_reach_out",
     "settings_cadence_defaults",
     "settings_set_cadence_defaults",
 ];

@@ -27,7 +27,8 @@ fn invalid_names_come_back_as_validation_errors_with_plain_words() {
     let app = TestApp::new();
     let long = "a".repeat(10_000);
     for (name, hint) in [("", "name"), ("   ", "name"), (long.as_str(), "100 characters"), ("Sam\u{7}", "control")] {
-        let err = app.invoke("ties_create", json!({ "draft": { "kind": "person", "name": name } })).expect_err("refused");
+        let err =
+            app.invoke("ties_create", json!({ "draft": { "kind": "person", "name": name } })).expect_err("refused");
         assert_eq!(err["code"], "validation", "{err}");
         assert_eq!(err["field"], "name", "{err}");
         let message = err["message"].as_str().expect("a message");
@@ -81,7 +82,10 @@ fn unknown_ids_are_not_found() {
     let app = TestApp::new();
     for cmd in ["ties_rename", "ties_archive", "ties_restore"] {
         let err = app.invoke(cmd, json!({ "id": 404, "name": "Sam" })).unwrap_err();
-        assert_eq!(err, json!({ "code": "not_found", "message": "That person or group could not be found. It may have been deleted." }));
+        assert_eq!(
+            err,
+            json!({ "code": "not_found", "message": "That person or group could not be found. It may have been deleted." })
+        );
     }
 }
 
@@ -162,7 +166,10 @@ fn contacts_quality_and_delete_with_everything_attached() {
     assert_eq!(app.invoke("ties_get", json!({ "id": sam["id"] })).unwrap()["lastContactOn"], "2026-11-20");
 
     let future = app
-        .invoke("contacts_create", json!({ "draft": { "occurredOn": "2026-11-26", "channel": "call", "tieIds": [sam["id"]] }}))
+        .invoke(
+            "contacts_create",
+            json!({ "draft": { "occurredOn": "2026-11-26", "channel": "call", "tieIds": [sam["id"]] }}),
+        )
         .unwrap_err();
     assert_eq!(future["field"], "occurredOn");
 
@@ -189,7 +196,10 @@ fn contacts_quality_and_delete_with_everything_attached() {
 #[test]
 fn cadence_defaults_can_be_read_and_changed() {
     let app = TestApp::new();
-    assert_eq!(app.invoke("settings_cadence_defaults", json!({})).unwrap(), json!({ "inner": 7, "middle": 21, "outer": 60 }));
+    assert_eq!(
+        app.invoke("settings_cadence_defaults", json!({})).unwrap(),
+        json!({ "inner": 7, "middle": 21, "outer": 60 })
+    );
     let err = app
         .invoke("settings_set_cadence_defaults", json!({ "value": { "inner": 0, "middle": 21, "outer": 60 } }))
         .unwrap_err();
@@ -198,4 +208,41 @@ fn cadence_defaults_can_be_read_and_changed() {
         .invoke("settings_set_cadence_defaults", json!({ "value": { "inner": 5, "middle": 21, "outer": 90 } }))
         .unwrap();
     assert_eq!(saved["outer"], 90);
+}
+
+#[test]
+fn insights_and_reach_out_come_from_the_stored_network() {
+    let app = TestApp::new();
+    // Three people, only Sam to confide in: a fragile spot.
+    let sam = app
+        .invoke(
+            "ties_create",
+            json!({ "draft": { "kind": "person", "name": "Sam", "circle": "inner", "supportTypes": ["emotional"] } }),
+        )
+        .unwrap();
+    create(&app, "Ana");
+    create(&app, "Ben");
+    let insights = app.invoke("insights_list", json!({})).unwrap();
+    let fragile = insights
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["kind"] == "fragile_support" && i["supportType"] == "emotional")
+        .expect("a fragile-support insight");
+    assert_eq!(fragile["tieIds"], json!([sam["id"]]));
+    assert_eq!(fragile["theme"], "emotional");
+    assert!(fragile["title"].as_str().unwrap().contains("Sam"));
+
+    // Sam is in the inner circle (weekly); a contact 10 days ago makes it
+    // time to reach out again.
+    app.invoke(
+        "contacts_create",
+        json!({ "draft": { "occurredOn": "2026-11-15", "channel": "call", "tieIds": [sam["id"]] } }),
+    )
+    .unwrap();
+    let due = app.invoke("insights_reach_out", json!({})).unwrap();
+    assert_eq!(due[0]["tieId"], sam["id"]);
+    assert_eq!(due[0]["daysSince"], 10);
+    assert_eq!(due[0]["cadenceDays"], 7);
+    assert_eq!(due[0]["lastContactOn"], "2026-11-15");
 }

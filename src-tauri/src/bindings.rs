@@ -4,7 +4,9 @@
 //! `KINDRED_WRITE_BINDINGS=1 cargo test bindings` to refresh it.
 
 use kindred_core::contact::{Channel, Contact, ContactDraft, Felt, Initiator};
+use kindred_core::insights::{Insight, InsightKind};
 use kindred_core::network::Ratings;
+use kindred_core::reach_out::ReachOut;
 use kindred_core::quality::{QualityDraft, QualityRating};
 use kindred_core::store::CadenceDefaults;
 use kindred_core::theme::Theme;
@@ -47,6 +49,9 @@ pub fn typescript() -> String {
         QualityRating::decl(&cfg),
         CadenceDefaults::decl(&cfg),
         Theme::decl(&cfg),
+        InsightKind::decl(&cfg),
+        Insight::decl(&cfg),
+        ReachOut::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust DTOs by src-tauri/src/bindings.rs. Do not edit by hand:\n\

@@ -37,6 +37,8 @@ pub fn builder<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
         commands::contacts::contacts_delete,
         commands::quality::quality_rate,
         commands::quality::quality_history,
+        commands::insights::insights_list,
+        commands::insights::insights_reach_out,
         commands::settings::settings_cadence_defaults,
         commands::settings::settings_set_cadence_defaults,
     ])

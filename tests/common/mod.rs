@@ -58,9 +58,7 @@ impl TestApp {
                 cmd: cmd.into(),
                 callback: CallbackFn(0),
                 error: CallbackFn(1),
-                url: if cfg!(windows) { "http://tauri.localhost" } else { "tauri://localhost" }
-                    .parse()
-                    .expect("a url"),
+                url: if cfg!(windows) { "http://tauri.localhost" } else { "tauri://localhost" }.parse().expect("a url"),
                 body: InvokeBody::Json(args),
                 headers: Default::default(),
                 invoke_key: INVOKE_KEY.to_string(),

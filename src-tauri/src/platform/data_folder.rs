@@ -15,9 +15,7 @@ pub fn resolve<R: Runtime>(app: &AppHandle<R>) -> Result<PathBuf, String> {
     if let Some(dir) = std::env::var_os(DATA_DIR_ENV).filter(|v| !v.is_empty()) {
         return Ok(PathBuf::from(dir));
     }
-    app.path()
-        .app_local_data_dir()
-        .map_err(|e| format!("the system did not say where app data belongs ({e})"))
+    app.path().app_local_data_dir().map_err(|e| format!("the system did not say where app data belongs ({e})"))
 }
 
 /// Creates the folder if needed and makes it readable by this user only:

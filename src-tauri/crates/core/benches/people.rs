@@ -66,9 +66,7 @@ fn bench_people(c: &mut Criterion) {
         })
     });
 
-    group.bench_function("list 1,000 people", |b| {
-        b.iter(|| store.list_ties(TieScope::Active).unwrap().len())
-    });
+    group.bench_function("list 1,000 people", |b| b.iter(|| store.list_ties(TieScope::Active).unwrap().len()));
     group.finish();
 }
 

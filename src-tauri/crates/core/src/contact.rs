@@ -106,7 +106,9 @@ impl ContactDraft {
             None | Some("") => None,
             Some(text) => Some(
                 NaiveTime::parse_from_str(text, "%H:%M")
-                    .map_err(|_| CoreError::validation("occurredTime", "Please give the time as hours and minutes, like 18:30."))?
+                    .map_err(|_| {
+                        CoreError::validation("occurredTime", "Please give the time as hours and minutes, like 18:30.")
+                    })?
                     .format("%H:%M")
                     .to_string(),
             ),

@@ -5,9 +5,11 @@
 pub mod clock;
 pub mod contact;
 pub mod error;
+pub mod insights;
 pub mod names;
 pub mod network;
 pub mod quality;
+pub mod reach_out;
 pub mod store;
 pub mod theme;
 pub mod tie;

@@ -205,7 +205,10 @@ fn check_birthday(b: Birthday, today: NaiveDate) -> CoreResult<()> {
     // must exist in that year.
     let year = b.year.map(i32::from).unwrap_or(2000);
     if NaiveDate::from_ymd_opt(year, u32::from(b.month), u32::from(b.day)).is_none() {
-        return Err(CoreError::validation("birthday", "That date doesn't exist in the calendar. Please check the day and month."));
+        return Err(CoreError::validation(
+            "birthday",
+            "That date doesn't exist in the calendar. Please check the day and month.",
+        ));
     }
     Ok(())
 }

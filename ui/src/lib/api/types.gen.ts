@@ -79,3 +79,36 @@ export type QualityRating = { id: number, tieId: number, ratedAt: string, feel: 
 export type CadenceDefaults = { inner: number, middle: number, outer: number, };
 
 export type Theme = "emotional" | "practical" | "resilience" | "body" | "openness" | "quality" | "digital";
+
+export type InsightKind = "missing_support" | "fragile_support" | "over_reliance" | "draining_but_frequent" | "mostly_you_reach_out" | "mostly_they_reach_out" | "past_cadence" | "feel_better_after";
+
+export type Insight = { kind: InsightKind, title: string, body: string, theme: Theme, 
+/**
+ * The ties the insight is about, most relevant first; empty for a
+ * missing support type.
+ */
+tieIds: Array<number>, 
+/**
+ * Set for missing and fragile support.
+ */
+supportType: SupportType | null, };
+
+export type ReachOut = { tieId: number, 
+/**
+ * The day of the latest contact with this tie (the day it happened, not
+ * the day it was logged); `None` when no contact has been logged.
+ */
+lastContactOn: string | null, 
+/**
+ * Whole days from the last contact (or, with none, from the day the tie
+ * was added) to today. Never negative: a date after today counts as 0.
+ */
+daysSince: number, 
+/**
+ * The cadence in force for this tie, in days (always at least 1).
+ */
+cadenceDays: number, 
+/**
+ * `days_since / cadence_days`: 1.0 means exactly one cadence has passed.
+ */
+ratio: number, };

@@ -35,7 +35,8 @@ impl Store {
         let draft = draft.cleaned(self.today())?;
         let now = to_text(self.now());
         let tx = self.conn.transaction()?;
-        let exists: Option<i64> = tx.query_row("SELECT id FROM contacts WHERE id = ?1", [id], |r| r.get(0)).optional()?;
+        let exists: Option<i64> =
+            tx.query_row("SELECT id FROM contacts WHERE id = ?1", [id], |r| r.get(0)).optional()?;
         if exists.is_none() {
             return Err(CoreError::not_found(NOT_FOUND));
         }
@@ -129,8 +130,6 @@ fn read_contact(row: &Row<'_>) -> rusqlite::Result<Contact> {
     })
 }
 
-
-
 #[cfg(test)]
 mod tests {
     use std::sync::Arc;
@@ -147,8 +146,7 @@ mod tests {
 
     fn store() -> Store {
         // 25 November 2026, mid-morning UTC.
-        Store::open_in_memory(Arc::new(FixedClock::new(Utc.with_ymd_and_hms(2026, 11, 25, 10, 0, 0).unwrap())))
-            .unwrap()
+        Store::open_in_memory(Arc::new(FixedClock::new(Utc.with_ymd_and_hms(2026, 11, 25, 10, 0, 0).unwrap()))).unwrap()
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! The SQLite store: one connection, opened with the settings every part of
 //! the app relies on, and brought up to the current schema before use.
 
-mod migrations;
 mod contacts;
+mod migrations;
 mod network;
 mod quality;
 mod settings;

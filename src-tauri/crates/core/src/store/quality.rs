@@ -77,7 +77,9 @@ mod tests {
         let clock = Arc::new(FixedClock::new(Utc.with_ymd_and_hms(2026, 1, 1, 9, 0, 0).unwrap()));
         let mut store = Store::open_in_memory(clock.clone()).unwrap();
         let sam = store.create_person("Sam").unwrap().id;
-        store.rate_tie(sam, QualityDraft { feel: Some(Feel::Draining), respect: Some(2), ..Default::default() }).unwrap();
+        store
+            .rate_tie(sam, QualityDraft { feel: Some(Feel::Draining), respect: Some(2), ..Default::default() })
+            .unwrap();
         clock.advance(Duration::days(60));
         store.rate_tie(sam, QualityDraft { feel: Some(Feel::Mixed), respect: Some(4), ..Default::default() }).unwrap();
         let history = store.quality_history(sam).unwrap();
@@ -89,7 +91,8 @@ mod tests {
     #[test]
     fn ratings_outside_one_to_five_or_empty_checks_are_refused() {
         let mut store =
-            Store::open_in_memory(Arc::new(FixedClock::new(Utc.with_ymd_and_hms(2026, 1, 1, 9, 0, 0).unwrap()))).unwrap();
+            Store::open_in_memory(Arc::new(FixedClock::new(Utc.with_ymd_and_hms(2026, 1, 1, 9, 0, 0).unwrap())))
+                .unwrap();
         let sam = store.create_person("Sam").unwrap().id;
         for (draft, field) in [
             (QualityDraft { empathy: Some(0), ..Default::default() }, "empathy"),

@@ -26,12 +26,7 @@ pub(super) fn before_migrating(
     }
     let dir = db_path.parent().unwrap_or_else(|| Path::new(".")).join(SNAPSHOT_DIR);
     std::fs::create_dir_all(&dir)?;
-    let file = dir.join(format!(
-        "before-v{}-to-v{}-{}.sqlite3",
-        version,
-        target_version,
-        now.format("%Y%m%dT%H%M%SZ")
-    ));
+    let file = dir.join(format!("before-v{}-to-v{}-{}.sqlite3", version, target_version, now.format("%Y%m%dT%H%M%SZ")));
     // VACUUM INTO refuses to overwrite, which is what we want: an earlier
     // snapshot with the same name is never clobbered.
     if !file.exists() {
@@ -50,11 +45,7 @@ mod tests {
     fn database_at_v1_with_a_person(path: &Path) -> Connection {
         let mut conn = Connection::open(path).unwrap();
         MIGRATIONS.to_version(&mut conn, 1).unwrap();
-        conn.execute(
-            "INSERT INTO ties (name, created_at, updated_at) VALUES ('Mina', 'x', 'x')",
-            [],
-        )
-        .unwrap();
+        conn.execute("INSERT INTO ties (name, created_at, updated_at) VALUES ('Mina', 'x', 'x')", []).unwrap();
         conn
     }
 

@@ -7,10 +7,7 @@ use super::time::{from_optional_text, from_text, to_text};
 use super::Store;
 use crate::error::{CoreError, CoreResult};
 use crate::names::clean_name;
-use crate::tie::{
-    Birthday, Cadence, Circle, Feel, GroupKind, Sector, SupportType, Tie, TieDraft, TieKind, TieScope,
-
-};
+use crate::tie::{Birthday, Cadence, Circle, Feel, GroupKind, Sector, SupportType, Tie, TieDraft, TieKind, TieScope};
 
 const SELECT_TIE: &str = "
     SELECT t.id, t.kind, t.group_kind, t.name, t.circle, t.sector,
@@ -72,9 +69,8 @@ impl Store {
             TieScope::Archived => "WHERE t.archived_at IS NOT NULL",
             TieScope::All => "",
         };
-        let mut stmt = self
-            .conn
-            .prepare_cached(&format!("{SELECT_TIE} {filter} ORDER BY t.name COLLATE NOCASE, t.id"))?;
+        let mut stmt =
+            self.conn.prepare_cached(&format!("{SELECT_TIE} {filter} ORDER BY t.name COLLATE NOCASE, t.id"))?;
         let ties = stmt.query_map([], read_tie)?.collect::<Result<Vec<_>, _>>()?;
         Ok(ties)
     }
@@ -190,9 +186,8 @@ fn read_tie(row: &Row<'_>) -> rusqlite::Result<Tie> {
     };
     let last_contact_on = text(15)?
         .map(|d| {
-            d.parse().map_err(|e| {
-                rusqlite::Error::FromSqlConversionFailure(15, rusqlite::types::Type::Text, Box::new(e))
-            })
+            d.parse()
+                .map_err(|e| rusqlite::Error::FromSqlConversionFailure(15, rusqlite::types::Type::Text, Box::new(e)))
         })
         .transpose()?;
     Ok(Tie {
@@ -412,7 +407,11 @@ mod tests {
         let last_week = NaiveDate::from_ymd_opt(2026, 11, 18).unwrap();
         store.create_contact(ContactDraft::on(last_week, Channel::Call, vec![sam.id])).unwrap();
         store
-            .create_contact(ContactDraft::on(NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(), Channel::Video, vec![sam.id]))
+            .create_contact(ContactDraft::on(
+                NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(),
+                Channel::Video,
+                vec![sam.id],
+            ))
             .unwrap();
         assert_eq!(store.get_tie(sam.id).unwrap().last_contact_on, Some(last_week));
     }

@@ -1,0 +1,96 @@
+/** The words the UI uses for each value the backend sends. One place, so
+ * the same thing is always called the same name. */
+import type {
+  Channel,
+  Circle,
+  Feel,
+  Felt,
+  GroupKind,
+  Initiator,
+  Sector,
+  SupportType,
+  TieKind,
+} from './api';
+
+export const circleLabels: Record<Circle, string> = {
+  inner: 'Inner circle',
+  middle: 'Middle circle',
+  outer: 'Outer circle',
+};
+
+export const circleHints: Record<Circle, string> = {
+  inner: "Hard to imagine life without them",
+  middle: 'Close, but a little less so',
+  outer: 'Part of your life',
+};
+
+export const sectorLabels: Record<Sector, string> = {
+  family: 'Family',
+  friends: 'Friends',
+  work_study: 'Work or study',
+  community_online: 'Community and online',
+  care: 'Care',
+};
+
+export const supportLabels: Record<SupportType, string> = {
+  emotional: 'Someone to confide in',
+  practical: 'Hands-on help',
+  encouragement: 'Encouragement',
+  inspiration: 'Hope and inspiration',
+  belonging: 'Belonging',
+  professional: 'Professional support',
+};
+
+export const supportShort: Record<SupportType, string> = {
+  emotional: 'Confide',
+  practical: 'Practical',
+  encouragement: 'Encourage',
+  inspiration: 'Hope',
+  belonging: 'Belonging',
+  professional: 'Professional',
+};
+
+export const supportTypes = Object.keys(supportLabels) as SupportType[];
+export const circles = Object.keys(circleLabels) as Circle[];
+export const sectors = Object.keys(sectorLabels) as Sector[];
+
+export const kindLabels: Record<TieKind, string> = { person: 'Person', group: 'Group or community' };
+
+export const groupKindLabels: Record<GroupKind, string> = {
+  peer_support: 'Peer support group',
+  club_or_class: 'Club or class',
+  faith: 'Faith community',
+  online: 'Online community',
+  other: 'Another kind of group',
+};
+
+export const channelLabels: Record<Channel, string> = {
+  in_person: 'In person',
+  call: 'Call',
+  video: 'Video',
+  message: 'Message',
+  online_group: 'Online group',
+};
+
+export const initiatorLabels: Record<Initiator, string> = {
+  me: 'I did',
+  them: 'They did',
+  both: 'Both of us',
+};
+
+export const feltLabels: Record<Felt, string> = {
+  better: 'Better',
+  same: 'About the same',
+  worse: 'Lower',
+};
+
+export const feelLabels: Record<Feel, string> = {
+  energising: 'Energising',
+  mixed: 'Mixed',
+  draining: 'Draining',
+};
+
+export const months = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+];
