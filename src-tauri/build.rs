@@ -22,6 +22,7 @@ const COMMANDS: &[&str] = &[
     "quality_history",
     "insights_list",
     "insights_reach_out",
+    "insights_birthdays",
     "settings_cadence_defaults",
     "settings_set_cadence_defaults",
 ];

@@ -4,6 +4,7 @@
 //! `KINDRED_WRITE_BINDINGS=1 cargo test bindings` to refresh it.
 
 use kindred_core::contact::{Channel, Contact, ContactDraft, Felt, Initiator};
+use kindred_core::birthdays::UpcomingBirthday;
 use kindred_core::insights::{Insight, InsightKind};
 use kindred_core::network::Ratings;
 use kindred_core::reach_out::ReachOut;
@@ -52,6 +53,7 @@ pub fn typescript() -> String {
         InsightKind::decl(&cfg),
         Insight::decl(&cfg),
         ReachOut::decl(&cfg),
+        UpcomingBirthday::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust DTOs by src-tauri/src/bindings.rs. Do not edit by hand:\n\

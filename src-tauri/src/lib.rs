@@ -39,6 +39,7 @@ pub fn builder<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
         commands::quality::quality_history,
         commands::insights::insights_list,
         commands::insights::insights_reach_out,
+        commands::insights::insights_birthdays,
         commands::settings::settings_cadence_defaults,
         commands::settings::settings_set_cadence_defaults,
     ])

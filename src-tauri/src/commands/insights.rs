@@ -1,7 +1,9 @@
 //! What the network suggests: insights, and who it might be nice to reach
 //! out to. Both are computed by the core from the network as it is today.
 
+use kindred_core::birthdays::{upcoming_birthdays, UpcomingBirthday};
 use kindred_core::insights::{insights, Insight};
+use kindred_core::tie::TieScope;
 use kindred_core::reach_out::{due_to_reach_out, ReachOut};
 use tauri::State;
 
@@ -15,4 +17,12 @@ pub fn insights_list(state: State<'_, AppState>) -> Result<Vec<Insight>, ApiErro
 #[tauri::command(async)]
 pub fn insights_reach_out(state: State<'_, AppState>) -> Result<Vec<ReachOut>, ApiError> {
     state.store(|store| Ok(due_to_reach_out(&store.network()?)))
+}
+
+/// How far ahead Today looks for birthdays.
+const BIRTHDAY_DAYS_AHEAD: i64 = 14;
+
+#[tauri::command(async)]
+pub fn insights_birthdays(state: State<'_, AppState>) -> Result<Vec<UpcomingBirthday>, ApiError> {
+    state.store(|store| Ok(upcoming_birthdays(&store.list_ties(TieScope::Active)?, store.today(), BIRTHDAY_DAYS_AHEAD)))
 }

@@ -12,8 +12,10 @@ import type {
   Circle,
   Contact,
   ContactDraft,
+  Insight,
   QualityDraft,
   QualityRating,
+  ReachOut,
   Tie,
   TieDraft,
   TieScope,
@@ -84,6 +86,9 @@ export const api = {
 
   rateTie: (tieId: number, draft: QualityDraft) => call<QualityRating>('quality_rate', { tieId, draft }),
   qualityHistory: (tieId: number) => call<QualityRating[]>('quality_history', { tieId }),
+
+  insights: () => call<Insight[]>('insights_list'),
+  reachOut: () => call<ReachOut[]>('insights_reach_out'),
 
   cadenceDefaults: () => call<CadenceDefaults>('settings_cadence_defaults'),
   setCadenceDefaults: (value: CadenceDefaults) => call<CadenceDefaults>('settings_set_cadence_defaults', { value }),

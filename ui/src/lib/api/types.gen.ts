@@ -112,3 +112,17 @@ cadenceDays: number,
  * `days_since / cadence_days`: 1.0 means exactly one cadence has passed.
  */
 ratio: number, };
+
+export type UpcomingBirthday = { tieId: number, name: string, 
+/**
+ * The date it falls on this time.
+ */
+on: string, 
+/**
+ * Days from today (0 is today).
+ */
+inDays: number, 
+/**
+ * The age they turn, when the year of birth is known.
+ */
+turning: number | null, };

@@ -71,7 +71,8 @@ impl Store {
         self.clock.now()
     }
 
-    pub(crate) fn today(&self) -> chrono::NaiveDate {
+    /// The person's local date now, from the store's clock.
+    pub fn today(&self) -> chrono::NaiveDate {
         self.clock.today()
     }
 
