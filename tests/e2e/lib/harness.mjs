@@ -35,6 +35,10 @@ export class Harness {
     this.driver = spawn(driverBin, ['--port', String(this.port), '--native-port', String(this.port + 1)], {
       env: { ...process.env, ...this.env, KINDRED_DATA_DIR: this.dataDir },
       stdio: ['ignore', 'inherit', 'inherit'],
+      // Its own process group, so stop() can end the driver, WebKitWebDriver
+      // and any app they started in one go: a stray app would hold the test
+      // runner's output pipe open and the run would never finish.
+      detached: true,
     });
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {
@@ -63,6 +67,12 @@ export class Harness {
     });
     await this.browser.$('nav[aria-label="Main"]').waitForDisplayed({ timeout: 30_000 });
     return this.browser;
+  }
+
+  /** Clicks a screen in the main navigation and waits for its heading. */
+  async goTo(label) {
+    await this.browser.$('nav').$(`button=${label}`).click();
+    await this.browser.$('main h1').waitForDisplayed({ timeout: 10_000 });
   }
 
   /** Closes the app window and ends the process, like quitting. */
@@ -95,8 +105,13 @@ export class Harness {
   async stop() {
     await this.quit();
     if (this.driver) {
-      this.driver.kill('SIGTERM');
-      await new Promise((r) => this.driver.once('exit', r));
+      const exited = new Promise((r) => this.driver.once('exit', r));
+      try {
+        process.kill(-this.driver.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+      await exited;
       this.driver = null;
     }
     rmSync(this.dataDir, { recursive: true, force: true });

@@ -10,6 +10,7 @@ describe('People on the real app', () => {
   before(async () => {
     await h.startDriver();
     await h.launch();
+    await h.goTo('People');
   });
 
   after(async () => {
@@ -33,6 +34,7 @@ describe('People on the real app', () => {
   it('finds the person still there after the app restarts', async () => {
     await h.quit();
     await h.launch();
+    await h.goTo('People');
     await byText(h.browser, 'main ul', 'Sam Okafor').waitForDisplayed({ timeout: 10_000 });
     const stored = await h.invoke('ties_list', {});
     assert.deepEqual(
@@ -45,6 +47,7 @@ describe('People on the real app', () => {
     const hostile = '<img src=x onerror=alert(1)>';
     await addPerson(hostile);
     await byText(h.browser, 'main ul', hostile).waitForDisplayed({ timeout: 10_000 });
+    await h.browser.pause(300);
     assert.equal(await h.browser.$$('main img').length, 0, 'no <img> element was created');
     // An alert() would leave a dialog open; WebDriver reports "no such alert".
     await assert.rejects(() => h.browser.getAlertText());

@@ -12,10 +12,9 @@ export const screens: { id: Exclude<Screen, 'help'>; label: string }[] = [
 ];
 
 class Router {
-  // People is the first screen until Today has real content of its own.
-  current = $state<Screen>('people');
+  current = $state<Screen>('today');
   /** Where "Back" on the help page returns to. */
-  private previous: Screen = 'people';
+  private previous: Screen = 'today';
 
   go(screen: Screen) {
     if (screen === this.current) return;

@@ -2,12 +2,14 @@
  * It answers with the same shapes (DTOs and {code, message, field} errors);
  * the real rules are tested in Rust, and end to end on the real app. */
 import { mockIPC } from '@tauri-apps/api/mocks';
-import { personDraft, type ApiError, type Tie } from '../lib/api';
+import { personDraft, type ApiError, type Contact, type ContactDraft, type Tie } from '../lib/api';
 
 export function installFakeBackend(initial: string[] = []) {
   let nextId = 1;
   const ties: Tie[] = [];
   const calls: { cmd: string; args: Record<string, unknown> }[] = [];
+  const contacts: Contact[] = [];
+  let nextContactId = 1;
   const now = '2026-11-25T10:00:00.000Z';
 
   const fail = (error: ApiError) => {
@@ -68,9 +70,34 @@ export function installFakeBackend(initial: string[] = []) {
         tie.archivedAt = null;
         return { ...tie };
       }
+      case 'ties_get':
+        return { ...(find(args.id) as Tie) };
+      case 'contacts_create': {
+        const draft = args.draft as ContactDraft;
+        if (draft.tieIds.length === 0)
+          fail({ code: 'validation', message: 'Choose who the contact was with.', field: 'tieIds' });
+        const contact: Contact = { ...draft, id: nextContactId++, createdAt: now, updatedAt: now };
+        contacts.push(contact);
+        for (const id of draft.tieIds) {
+          const tie = find(id) as Tie;
+          if (!tie.lastContactOn || tie.lastContactOn < draft.occurredOn) tie.lastContactOn = draft.occurredOn;
+        }
+        return contact;
+      }
+      case 'contacts_list':
+        return contacts.filter((c) => c.tieIds.includes(args.tieId as number)).reverse();
+      case 'quality_history':
+        return [];
+      case 'insights_list':
+      case 'insights_birthdays':
+        return [];
+      case 'insights_reach_out':
+        return ties
+          .filter((t) => t.archivedAt === null && t.lastContactOn === null)
+          .map((t) => ({ tieId: t.id, lastContactOn: null, daysSince: 30, cadenceDays: 21, ratio: 1.4 }));
       default:
         throw new Error(`fake backend: no command ${cmd}`);
     }
   });
-  return { ties, calls };
+  return { ties, calls, contacts };
 }

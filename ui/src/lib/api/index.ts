@@ -19,6 +19,7 @@ import type {
   Tie,
   TieDraft,
   TieScope,
+  UpcomingBirthday,
 } from './types.gen';
 
 export { KindredError } from './errors';
@@ -89,6 +90,7 @@ export const api = {
 
   insights: () => call<Insight[]>('insights_list'),
   reachOut: () => call<ReachOut[]>('insights_reach_out'),
+  birthdays: () => call<UpcomingBirthday[]>('insights_birthdays'),
 
   cadenceDefaults: () => call<CadenceDefaults>('settings_cadence_defaults'),
   setCadenceDefaults: (value: CadenceDefaults) => call<CadenceDefaults>('settings_set_cadence_defaults', { value }),
