@@ -14,6 +14,7 @@ const COMMANDS: &[&str] = &[
     "ties_archive",
     "ties_restore",
     "ties_delete",
+    "ties_build_map",
     "contacts_list",
     "contacts_create",
     "contacts_update",

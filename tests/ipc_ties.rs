@@ -246,3 +246,23 @@ fn insights_and_reach_out_come_from_the_stored_network() {
     assert_eq!(due[0]["cadenceDays"], 7);
     assert_eq!(due[0]["lastContactOn"], "2026-11-15");
 }
+
+#[test]
+fn the_first_run_answers_build_the_map_in_one_go() {
+    let app = TestApp::new();
+    let ties = app
+        .invoke(
+            "ties_build_map",
+            json!({ "answers": [
+                { "supportType": "emotional", "names": "Sam, Ana" },
+                { "supportType": "inspiration", "names": "ana" },
+            ]}),
+        )
+        .unwrap();
+    assert_eq!(ties[0]["name"], "Sam");
+    assert_eq!(ties[1]["supportTypes"], json!(["emotional", "inspiration"]));
+    let err = app
+        .invoke("ties_build_map", json!({ "answers": [{ "supportType": "practical", "names": "Ben\u{7}" }] }))
+        .unwrap_err();
+    assert_eq!(err["field"], "names");
+}

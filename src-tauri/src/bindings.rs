@@ -3,12 +3,13 @@
 //! generated text with the committed `ui/src/lib/api/types.gen.ts`; run
 //! `KINDRED_WRITE_BINDINGS=1 cargo test bindings` to refresh it.
 
-use kindred_core::contact::{Channel, Contact, ContactDraft, Felt, Initiator};
 use kindred_core::birthdays::UpcomingBirthday;
+use kindred_core::contact::{Channel, Contact, ContactDraft, Felt, Initiator};
+use kindred_core::first_run::MapAnswer;
 use kindred_core::insights::{Insight, InsightKind};
 use kindred_core::network::Ratings;
-use kindred_core::reach_out::ReachOut;
 use kindred_core::quality::{QualityDraft, QualityRating};
+use kindred_core::reach_out::ReachOut;
 use kindred_core::store::CadenceDefaults;
 use kindred_core::theme::Theme;
 use kindred_core::tie::{
@@ -54,6 +55,7 @@ pub fn typescript() -> String {
         Insight::decl(&cfg),
         ReachOut::decl(&cfg),
         UpcomingBirthday::decl(&cfg),
+        MapAnswer::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust DTOs by src-tauri/src/bindings.rs. Do not edit by hand:\n\

@@ -31,6 +31,7 @@ pub fn builder<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
         commands::ties::ties_archive,
         commands::ties::ties_restore,
         commands::ties::ties_delete,
+        commands::ties::ties_build_map,
         commands::contacts::contacts_list,
         commands::contacts::contacts_create,
         commands::contacts::contacts_update,

@@ -3,8 +3,8 @@
 
 use kindred_core::birthdays::{upcoming_birthdays, UpcomingBirthday};
 use kindred_core::insights::{insights, Insight};
-use kindred_core::tie::TieScope;
 use kindred_core::reach_out::{due_to_reach_out, ReachOut};
+use kindred_core::tie::TieScope;
 use tauri::State;
 
 use crate::{ApiError, AppState};

@@ -1,5 +1,6 @@
 //! People and groups: the ties on the map.
 
+use kindred_core::first_run::MapAnswer;
 use kindred_core::tie::{Circle, Tie, TieDraft, TieScope};
 use tauri::State;
 
@@ -48,4 +49,11 @@ pub fn ties_restore(state: State<'_, AppState>, id: i64) -> Result<Tie, ApiError
 #[tauri::command(async)]
 pub fn ties_delete(state: State<'_, AppState>, id: i64) -> Result<(), ApiError> {
     state.store(|store| store.delete_tie(id))
+}
+
+/// The first-run "build your map": answers to the support questions become
+/// tagged ties in one transaction.
+#[tauri::command(async)]
+pub fn ties_build_map(state: State<'_, AppState>, answers: Vec<MapAnswer>) -> Result<Vec<Tie>, ApiError> {
+    state.store(|store| store.build_map(&answers))
 }

@@ -126,3 +126,5 @@ inDays: number,
  * The age they turn, when the year of birth is known.
  */
 turning: number | null, };
+
+export type MapAnswer = { supportType: SupportType, names: string, };

@@ -416,3 +416,93 @@ mod tests {
         assert_eq!(store.get_tie(sam.id).unwrap().last_contact_on, Some(last_week));
     }
 }
+
+impl Store {
+    /// Turns first-run answers into ties, all at once or not at all. A name
+    /// matches an active tie of the same name (ignoring case), or one made
+    /// earlier in the same answers, so "Sam" named for two questions is one
+    /// tie with two support types. Returns the ties named, in order of first
+    /// mention.
+    pub fn build_map(&mut self, answers: &[crate::first_run::MapAnswer]) -> CoreResult<Vec<Tie>> {
+        use crate::first_run::{same_name, split_names};
+        let mut parsed = Vec::with_capacity(answers.len());
+        for answer in answers {
+            parsed.push((answer.support_type, split_names(&answer.names)?));
+        }
+        let existing: Vec<(i64, String)> =
+            self.list_ties(TieScope::Active)?.into_iter().map(|t| (t.id, t.name)).collect();
+        let now = to_text(self.now());
+        let tx = self.conn.transaction()?;
+        let mut named: Vec<(i64, String)> = Vec::new();
+        for (support, names) in parsed {
+            for name in names {
+                let id = match named.iter().chain(existing.iter()).find(|(_, n)| same_name(n, &name)) {
+                    Some((id, _)) => *id,
+                    None => {
+                        tx.execute(
+                            "INSERT INTO ties (kind, name, created_at, updated_at) VALUES ('person', ?1, ?2, ?2)",
+                            params![name, now],
+                        )?;
+                        tx.last_insert_rowid()
+                    }
+                };
+                tx.execute(
+                    "INSERT OR IGNORE INTO tie_support (tie_id, support_type) VALUES (?1, ?2)",
+                    params![id, support.as_str()],
+                )?;
+                tx.execute("UPDATE ties SET updated_at = ?2 WHERE id = ?1", params![id, now])?;
+                if !named.iter().any(|(n, _)| *n == id) {
+                    named.push((id, name));
+                }
+            }
+        }
+        tx.commit()?;
+        named.into_iter().map(|(id, _)| self.get_tie(id)).collect()
+    }
+}
+
+#[cfg(test)]
+mod build_map_tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::clock::SystemClock;
+    use crate::first_run::MapAnswer;
+
+    fn answer(support_type: SupportType, names: &str) -> MapAnswer {
+        MapAnswer { support_type, names: names.into() }
+    }
+
+    #[test]
+    fn answers_become_tagged_ties_and_repeats_are_one_tie() {
+        let mut store = Store::open_in_memory(Arc::new(SystemClock)).unwrap();
+        let existing = store.create_person("Mum").unwrap();
+        let ties = store
+            .build_map(&[
+                answer(SupportType::Emotional, "Sam, mum"),
+                answer(SupportType::Practical, "Ben\nSam"),
+                answer(SupportType::Professional, ""),
+            ])
+            .unwrap();
+        let summary: Vec<_> = ties.iter().map(|t| (t.name.as_str(), t.support_types.clone())).collect();
+        assert_eq!(
+            summary,
+            [
+                ("Sam", vec![SupportType::Emotional, SupportType::Practical]),
+                ("Mum", vec![SupportType::Emotional]),
+                ("Ben", vec![SupportType::Practical]),
+            ]
+        );
+        assert_eq!(ties[1].id, existing.id);
+        assert_eq!(store.list_ties(TieScope::All).unwrap().len(), 3);
+    }
+
+    #[test]
+    fn one_bad_answer_writes_nothing() {
+        let mut store = Store::open_in_memory(Arc::new(SystemClock)).unwrap();
+        let result = store
+            .build_map(&[answer(SupportType::Emotional, "Sam, Ana"), answer(SupportType::Practical, &"x".repeat(200))]);
+        assert!(matches!(result, Err(CoreError::Validation { field: "names", .. })));
+        assert!(store.list_ties(TieScope::All).unwrap().is_empty());
+    }
+}
