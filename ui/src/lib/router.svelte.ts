@@ -1,9 +1,9 @@
 /** Which screen is showing. A tiny state machine rather than URL routing:
  * the app has one window and no deep links yet. */
 
-export type Screen = 'today' | 'map' | 'people' | 'reflect' | 'settings' | 'help';
+export type Screen = 'today' | 'map' | 'people' | 'reflect' | 'settings' | 'help' | 'welcome';
 
-export const screens: { id: Exclude<Screen, 'help'>; label: string }[] = [
+export const screens: { id: Exclude<Screen, 'help' | 'welcome'>; label: string }[] = [
   { id: 'today', label: 'Today' },
   { id: 'map', label: 'Map' },
   { id: 'people', label: 'People' },

@@ -70,6 +70,26 @@ export function installFakeBackend(initial: string[] = []) {
         tie.archivedAt = null;
         return { ...tie };
       }
+      case 'ties_build_map': {
+        const named: Tie[] = [];
+        for (const answer of args.answers as { supportType: Tie['supportTypes'][number]; names: string }[]) {
+          for (const raw of answer.names.split(/[,;\n]/)) {
+            const name = raw.trim();
+            if (!name) continue;
+            const tie = ties.find((t) => t.name.toLowerCase() === name.toLowerCase()) ?? create(name);
+            if (!tie.supportTypes.includes(answer.supportType)) tie.supportTypes.push(answer.supportType);
+            if (!named.includes(tie)) named.push(tie);
+          }
+        }
+        return named.map((t) => ({ ...t }));
+      }
+      case 'ties_move': {
+        const tie = find(args.id) as Tie;
+        tie.circle = (args.circle as Tie['circle']) ?? null;
+        return { ...tie };
+      }
+      case 'settings_cadence_defaults':
+        return { inner: 7, middle: 21, outer: 60 };
       case 'ties_get':
         return { ...(find(args.id) as Tie) };
       case 'contacts_create': {

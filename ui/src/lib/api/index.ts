@@ -13,6 +13,7 @@ import type {
   Contact,
   ContactDraft,
   Insight,
+  MapAnswer,
   QualityDraft,
   QualityRating,
   ReachOut,
@@ -79,6 +80,7 @@ export const api = {
   archiveTie: (id: number) => call<Tie>('ties_archive', { id }),
   restoreTie: (id: number) => call<Tie>('ties_restore', { id }),
   deleteTie: (id: number) => call<void>('ties_delete', { id }),
+  buildMap: (answers: MapAnswer[]) => call<Tie[]>('ties_build_map', { answers }),
 
   listContacts: (tieId: number) => call<Contact[]>('contacts_list', { tieId }),
   createContact: (draft: ContactDraft) => call<Contact>('contacts_create', { draft }),
