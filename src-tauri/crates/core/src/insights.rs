@@ -9,6 +9,7 @@
 //! A handful of words ([`FORBIDDEN_WORDS`]) never appear in our wording.
 
 use std::cmp::Ordering;
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -170,12 +171,13 @@ pub fn support_theme(support_type: SupportType) -> Theme {
 /// have not happened yet, so they say nothing about how things are).
 pub fn insights(network: &Network) -> Vec<Insight> {
     let mut found: Vec<Candidate> = Vec::new();
+    let by_tie = network.contacts_by_tie();
     support_gaps(network, &mut found);
     over_reliance(network, &mut found);
-    draining_but_frequent(network, &mut found);
-    reciprocity(network, &mut found);
+    draining_but_frequent(network, &by_tie, &mut found);
+    reciprocity(network, &by_tie, &mut found);
     past_cadence(network, &mut found);
-    feel_better_after(network, &mut found);
+    feel_better_after(network, &by_tie, &mut found);
     found.sort_by(Candidate::order);
     found.into_iter().map(|c| c.insight).collect()
 }
@@ -324,7 +326,7 @@ fn over_reliance(network: &Network, out: &mut Vec<Candidate>) {
     }
 }
 
-fn draining_but_frequent(network: &Network, out: &mut Vec<Candidate>) {
+fn draining_but_frequent(network: &Network, by_tie: &ContactIndex<'_>, out: &mut Vec<Candidate>) {
     for tie in &network.ties {
         let draining = tie.feel == Some(Feel::Draining);
         let low_respect = tie.ratings.respect.is_some_and(|r| r <= LOW_RATING_MAX);
@@ -332,7 +334,7 @@ fn draining_but_frequent(network: &Network, out: &mut Vec<Candidate>) {
         if !(draining || low_respect || low_boundaries) {
             continue;
         }
-        let recent = contacts_of(network, tie.id)
+        let recent = contacts_of(by_tie, tie.id)
             .filter(|c| within_last(network.today, c.occurred_on, DRAINING_WINDOW_DAYS))
             .count();
         if recent < DRAINING_MIN_CONTACTS {
@@ -374,9 +376,9 @@ fn draining_but_frequent(network: &Network, out: &mut Vec<Candidate>) {
     }
 }
 
-fn reciprocity(network: &Network, out: &mut Vec<Candidate>) {
+fn reciprocity(network: &Network, by_tie: &ContactIndex<'_>, out: &mut Vec<Candidate>) {
     for tie in &network.ties {
-        let mut recent: Vec<(&NetworkContact, Initiator)> = contacts_of(network, tie.id)
+        let mut recent: Vec<(&NetworkContact, Initiator)> = contacts_of(by_tie, tie.id)
             .filter(|c| within_last(network.today, c.occurred_on, RECIPROCITY_WINDOW_DAYS))
             .filter_map(|c| c.initiated_by.map(|i| (c, i)))
             .collect();
@@ -505,10 +507,10 @@ fn past_cadence(network: &Network, out: &mut Vec<Candidate>) {
     });
 }
 
-fn feel_better_after(network: &Network, out: &mut Vec<Candidate>) {
+fn feel_better_after(network: &Network, by_tie: &ContactIndex<'_>, out: &mut Vec<Candidate>) {
     for tie in &network.ties {
         let felt: Vec<Felt> =
-            contacts_of(network, tie.id).filter(|c| c.occurred_on <= network.today).filter_map(|c| c.felt).collect();
+            contacts_of(by_tie, tie.id).filter(|c| c.occurred_on <= network.today).filter_map(|c| c.felt).collect();
         let n = felt.len();
         if n < FEEL_BETTER_MIN_CONTACTS {
             continue;
@@ -676,8 +678,11 @@ fn friendly_span(days: i64) -> String {
 // Helpers
 // ---------------------------------------------------------------------------
 
-fn contacts_of(network: &Network, tie_id: i64) -> impl Iterator<Item = &NetworkContact> {
-    network.contacts.iter().filter(move |c| c.tie_ids.contains(&tie_id))
+/// Contacts per tie, built once per call of [`insights`].
+type ContactIndex<'a> = HashMap<i64, Vec<&'a NetworkContact>>;
+
+fn contacts_of<'a, 'b>(by_tie: &'b ContactIndex<'a>, tie_id: i64) -> impl Iterator<Item = &'a NetworkContact> + 'b {
+    by_tie.get(&tie_id).into_iter().flatten().copied()
 }
 
 /// Whether `date` falls in the last `days` days, today included (so 30

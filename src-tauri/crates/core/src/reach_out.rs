@@ -4,6 +4,7 @@
 //! reminders all agree on one answer.
 
 use std::cmp::Ordering;
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -44,10 +45,13 @@ pub fn last_contact_on(network: &Network, tie_id: i64) -> Option<NaiveDate> {
 /// A cadence of 0 days has no sensible meaning (it would be "always due",
 /// and the ratio would divide by zero), so it is treated like no cadence.
 pub fn reach_out_status(network: &Network, tie: &NetworkTie) -> Option<ReachOut> {
+    status_from(network.today, tie, last_contact_on(network, tie.id))
+}
+
+fn status_from(today: NaiveDate, tie: &NetworkTie, last: Option<NaiveDate>) -> Option<ReachOut> {
     let cadence_days = tie.cadence_days.filter(|&d| d > 0)?;
-    let last = last_contact_on(network, tie.id);
     let since = last.unwrap_or(tie.added_on);
-    let days_since = network.today.signed_duration_since(since).num_days().max(0);
+    let days_since = today.signed_duration_since(since).num_days().max(0);
     Some(ReachOut {
         tie_id: tie.id,
         last_contact_on: last,
@@ -62,10 +66,18 @@ pub fn reach_out_status(network: &Network, tie: &NetworkTie) -> Option<ReachOut>
 /// descending, then name ascending (case-insensitive), then id, so the order
 /// never depends on the order of the input.
 pub fn due_to_reach_out(network: &Network) -> Vec<ReachOut> {
+    // One pass for every tie's latest contact, rather than one per tie.
+    let mut latest: HashMap<i64, NaiveDate> = HashMap::new();
+    for contact in &network.contacts {
+        for tie_id in &contact.tie_ids {
+            let day = latest.entry(*tie_id).or_insert(contact.occurred_on);
+            *day = (*day).max(contact.occurred_on);
+        }
+    }
     let mut due: Vec<(&NetworkTie, ReachOut)> = network
         .ties
         .iter()
-        .filter_map(|tie| reach_out_status(network, tie).map(|r| (tie, r)))
+        .filter_map(|tie| status_from(network.today, tie, latest.get(&tie.id).copied()).map(|r| (tie, r)))
         .filter(|(_, r)| r.ratio >= 1.0)
         .collect();
     due.sort_by(|(ta, a), (tb, b)| {
