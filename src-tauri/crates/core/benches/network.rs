@@ -6,7 +6,7 @@
 
 use std::sync::Arc;
 
-use chrono::{Duration, NaiveDate, TimeZone, Utc};
+use chrono::{Datelike, Duration, NaiveDate, TimeZone, Utc};
 use criterion::{criterion_group, criterion_main, Criterion};
 use kindred_core::contact::{Channel, ContactDraft, Felt, Initiator};
 use kindred_core::insights::insights;
@@ -14,14 +14,7 @@ use kindred_core::reach_out::due_to_reach_out;
 use kindred_core::tie::{Circle, SupportType, TieDraft, TieScope};
 use kindred_core::{FixedClock, Store};
 
-const SUPPORT: [SupportType; 6] = [
-    SupportType::Emotional,
-    SupportType::Practical,
-    SupportType::Encouragement,
-    SupportType::Inspiration,
-    SupportType::Belonging,
-    SupportType::Professional,
-];
+const SUPPORT: [SupportType; 6] = SupportType::ALL;
 
 /// A deterministic network: ties spread over circles and support types,
 /// contacts spread over the last two years.
@@ -74,8 +67,6 @@ fn bench_network(c: &mut Criterion) {
     group.bench_function("reach-out ranking over 10,000 ties", |b| b.iter(|| due_to_reach_out(&network).len()));
     group.finish();
 }
-
-use chrono::Datelike;
 
 criterion_group!(benches, bench_network);
 criterion_main!(benches);

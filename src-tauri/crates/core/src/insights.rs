@@ -215,14 +215,7 @@ impl Candidate {
 // Rules
 // ---------------------------------------------------------------------------
 
-const ALL_SUPPORT_TYPES: [SupportType; 6] = [
-    SupportType::Emotional,
-    SupportType::Practical,
-    SupportType::Encouragement,
-    SupportType::Inspiration,
-    SupportType::Belonging,
-    SupportType::Professional,
-];
+const ALL_SUPPORT_TYPES: [SupportType; 6] = SupportType::ALL;
 
 /// The distinct support types a tie gives (a repeated tag counts once).
 fn distinct_support(tie: &NetworkTie) -> Vec<SupportType> {

@@ -48,6 +48,18 @@ pub enum SupportType {
     Professional,
 }
 
+impl SupportType {
+    /// Every support type, in the order the UI lists them.
+    pub const ALL: [SupportType; 6] = [
+        SupportType::Emotional,
+        SupportType::Practical,
+        SupportType::Encouragement,
+        SupportType::Inspiration,
+        SupportType::Belonging,
+        SupportType::Professional,
+    ];
+}
+
 /// How a tie usually feels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -292,14 +304,7 @@ mod tests {
     #[test]
     fn stored_text_matches_the_wire_text() {
         // The database and the UI must spell every value the same way.
-        for s in [
-            SupportType::Emotional,
-            SupportType::Practical,
-            SupportType::Encouragement,
-            SupportType::Inspiration,
-            SupportType::Belonging,
-            SupportType::Professional,
-        ] {
+        for s in SupportType::ALL {
             assert_eq!(serde_json::to_value(s).unwrap(), s.as_str());
             assert_eq!(SupportType::parse(s.as_str()), Some(s));
         }
