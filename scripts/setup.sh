@@ -19,6 +19,8 @@ test_packages=(
   fonts-dejavu-core
   # The Windows cross-build (x86_64-pc-windows-gnu) links with MinGW-w64.
   gcc-mingw-w64-x86-64
+  # Browser flows of the UI (tests/browser) drive Debian's Chromium.
+  chromium
 )
 
 packages=("${app_packages[@]}")

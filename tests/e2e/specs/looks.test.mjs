@@ -5,7 +5,15 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Harness } from '../lib/harness.mjs';
 
-const people = ['Ana Lima', 'Ben Carter', 'Grandma Rose', 'Priya Natarajan', 'Sam Okafor', 'Zoë Müller'];
+const people = [
+  { name: 'Ana Lima', circle: 'inner', sector: 'friends', supportTypes: ['emotional', 'encouragement'] },
+  { name: 'Ben Carter', circle: 'middle', sector: 'work_study', supportTypes: ['practical'] },
+  { name: 'Grandma Rose', circle: 'inner', sector: 'family', supportTypes: ['emotional', 'inspiration'] },
+  { name: 'Priya Natarajan', circle: 'outer', sector: 'care', supportTypes: ['professional'] },
+  { name: 'Sam Okafor', circle: 'middle', sector: 'friends', supportTypes: ['belonging', 'practical'] },
+  { name: 'Zoë Müller', circle: null, sector: null, supportTypes: [] },
+  { kind: 'group', groupKind: 'peer_support', name: 'Tuesday walking group', circle: 'outer', sector: 'community_online', supportTypes: ['belonging'] },
+];
 const screens = ['Today', 'Map', 'People', 'Reflect', 'Settings'];
 
 /** Relative luminance of a CSS rgb() colour, 0 (black) to 1 (white). */
@@ -24,7 +32,7 @@ for (const theme of ['light', 'dark']) {
     before(async () => {
       await h.startDriver();
       await h.launch();
-      for (const name of people) await h.invoke('ties_create', { draft: { kind: 'person', name } });
+      for (const p of people) await h.invoke('ties_create', { draft: { kind: 'person', ...p } });
       await h.quit();
       await h.launch();
     });

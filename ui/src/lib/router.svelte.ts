@@ -16,6 +16,15 @@ class Router {
   /** Where "Back" on the help page returns to. */
   private previous: Screen = 'today';
 
+  /** The tie whose page is open on the People screen, if any. */
+  tieId = $state<number | null>(null);
+
+  /** Opens a tie's page (from the map, Today, anywhere). */
+  openTie(id: number) {
+    this.tieId = id;
+    this.go('people');
+  }
+
   go(screen: Screen) {
     if (screen === this.current) return;
     if (this.current !== 'help') this.previous = this.current;

@@ -1,0 +1,64 @@
+// An in-memory stand-in for Kindred's Rust commands, injected into the page
+// before the UI loads (Playwright addInitScript). It answers in the same
+// shapes as the real commands, for the UI flows tested in a browser; the
+// real rules are tested in Rust and end to end on the real app.
+(() => {
+  const seed = window.__KINDRED_SEED__ ?? [];
+  const now = '2026-11-25T10:00:00.000Z';
+  let nextId = 1;
+  const ties = seed.map((t) => ({
+    id: nextId++,
+    kind: 'person',
+    groupKind: null,
+    name: 'Someone',
+    circle: null,
+    sector: null,
+    supportTypes: [],
+    cadence: { mode: 'circle' },
+    birthday: null,
+    notes: '',
+    nextTimeNote: '',
+    feel: null,
+    lastContactOn: null,
+    createdAt: now,
+    updatedAt: now,
+    archivedAt: null,
+    ...t,
+  }));
+  const calls = [];
+  const notFound = () => {
+    throw { code: 'not_found', message: 'That person or group could not be found. It may have been deleted.' };
+  };
+  const find = (id) => ties.find((t) => t.id === id) ?? notFound();
+
+  const handlers = {
+    app_ready: () => null,
+    app_info: () => ({ version: '0.1.0', dataDir: '/tmp/kindred-browser', schemaVersion: 1 }),
+    ties_list: ({ scope = 'active' }) =>
+      ties.filter((t) => (scope === 'all' ? true : scope === 'archived' ? t.archivedAt : !t.archivedAt)),
+    ties_get: ({ id }) => ({ ...find(id) }),
+    ties_move: ({ id, circle }) => {
+      const tie = find(id);
+      tie.circle = circle ?? null;
+      return { ...tie };
+    },
+    insights_list: () => [],
+    insights_reach_out: () => [],
+    insights_birthdays: () => [],
+    contacts_list: () => [],
+    quality_history: () => [],
+    settings_cadence_defaults: () => ({ inner: 7, middle: 21, outer: 60 }),
+  };
+
+  window.__KINDRED_FAKE__ = { ties, calls };
+  window.__TAURI_INTERNALS__ = {
+    invoke: async (cmd, args = {}) => {
+      calls.push({ cmd, args });
+      const handler = handlers[cmd];
+      if (!handler) throw `fake backend: no command ${cmd}`;
+      return handler(args);
+    },
+    transformCallback: () => 0,
+    metadata: { currentWindow: { label: 'main' }, currentWebview: { windowLabel: 'main', label: 'main' } },
+  };
+})();
