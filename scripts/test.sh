@@ -18,6 +18,9 @@ npm run test:ui --silent
 step "UI: production build (embedded in the app)"
 npm run build:ui --silent
 
+step "UI flows in Chromium (real pointer, in-memory backend)"
+npm run test:browser --silent
+
 step "Rust: core, bindings and IPC tests"
 cargo test --workspace --locked
 
