@@ -24,6 +24,7 @@ const COMMANDS: &[&str] = &[
     "insights_list",
     "insights_reach_out",
     "insights_birthdays",
+    "files_save_export",
     "settings_cadence_defaults",
     "settings_set_cadence_defaults",
 ];

@@ -40,3 +40,21 @@ fn a_data_folder_that_is_a_file_is_reported_not_panicked() {
     let err = app.invoke("ties_list", json!({})).unwrap_err();
     assert_eq!(err["code"], "internal");
 }
+
+#[test]
+fn a_map_picture_is_saved_as_a_new_file_in_the_export_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    std::env::set_var("KINDRED_EXPORT_DIR", dir.path());
+    let app = TestApp::new();
+    let svg = b"<svg xmlns='http://www.w3.org/2000/svg'/>".to_vec();
+    let first =
+        app.invoke("files_save_export", json!({ "fileName": "kindred-map-2026-11-25.svg", "contents": svg })).unwrap();
+    let second =
+        app.invoke("files_save_export", json!({ "fileName": "kindred-map-2026-11-25.svg", "contents": svg })).unwrap();
+    assert!(first.as_str().unwrap().ends_with("kindred-map-2026-11-25.svg"));
+    assert!(second.as_str().unwrap().ends_with("kindred-map-2026-11-25-2.svg"));
+    assert_eq!(std::fs::read(dir.path().join("kindred-map-2026-11-25.svg")).unwrap(), svg);
+    let escape = app.invoke("files_save_export", json!({ "fileName": "../x.svg", "contents": svg })).unwrap_err();
+    assert_eq!(escape["field"], "fileName");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+}

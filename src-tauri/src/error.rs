@@ -29,6 +29,10 @@ pub struct ApiError {
 }
 
 impl ApiError {
+    pub(crate) fn internal(message: String) -> Self {
+        Self { code: ErrorCode::Internal, message, field: None }
+    }
+
     pub(crate) fn store_unavailable(reason: &str) -> Self {
         Self {
             code: ErrorCode::Internal,

@@ -41,6 +41,7 @@ pub fn builder<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
         commands::insights::insights_list,
         commands::insights::insights_reach_out,
         commands::insights::insights_birthdays,
+        commands::files::files_save_export,
         commands::settings::settings_cadence_defaults,
         commands::settings::settings_set_cadence_defaults,
     ])

@@ -8,6 +8,7 @@
 
 pub mod app;
 pub mod contacts;
+pub mod files;
 pub mod insights;
 pub mod quality;
 pub mod settings;

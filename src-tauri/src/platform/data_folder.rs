@@ -18,6 +18,17 @@ pub fn resolve<R: Runtime>(app: &AppHandle<R>) -> Result<PathBuf, String> {
     app.path().app_local_data_dir().map_err(|e| format!("the system did not say where app data belongs ({e})"))
 }
 
+pub const EXPORT_DIR_ENV: &str = "KINDRED_EXPORT_DIR";
+
+/// Where saved files (map pictures, exports) go: the Downloads folder, or
+/// the home folder when the system has none; `KINDRED_EXPORT_DIR` for tests.
+pub fn export_folder<R: Runtime>(app: &AppHandle<R>) -> Result<PathBuf, String> {
+    if let Some(dir) = std::env::var_os(EXPORT_DIR_ENV).filter(|v| !v.is_empty()) {
+        return Ok(PathBuf::from(dir));
+    }
+    app.path().download_dir().or_else(|_| app.path().home_dir()).map_err(|e| e.to_string())
+}
+
 /// Creates the folder if needed and makes it readable by this user only:
 /// it holds some of the most private things a person writes.
 pub fn prepare(dir: &Path) -> std::io::Result<()> {

@@ -3,10 +3,14 @@
 // after a restart.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Harness } from '../lib/harness.mjs';
 
 describe('The map on the real app', () => {
-  const h = new Harness();
+  const exportDir = mkdtempSync(join(tmpdir(), 'kindred-exports-'));
+  const h = new Harness({ env: { KINDRED_EXPORT_DIR: exportDir } });
 
   before(async () => {
     await h.startDriver();
@@ -29,6 +33,7 @@ describe('The map on the real app', () => {
 
   after(async () => {
     await h.stop();
+    rmSync(exportDir, { recursive: true, force: true });
   });
 
   it('shows each named tie with its circle and what it gives', async () => {
@@ -59,6 +64,24 @@ describe('The map on the real app', () => {
     );
     const stored = (await h.invoke('ties_list', {})).ok.find((t) => t.name === 'Sam Okafor');
     assert.equal(stored.circle, 'inner');
+  });
+
+  it('saves the map as SVG and PNG files and says where', async () => {
+    await h.browser.$('button=Save as SVG').click();
+    await h.browser.waitUntil(async () => readdirSync(exportDir).length === 1, { timeout: 10_000 });
+    await h.browser.$('button=Save as PNG').click();
+    await h.browser.waitUntil(async () => readdirSync(exportDir).length === 2, { timeout: 15_000 });
+    const files = readdirSync(exportDir).sort();
+    assert.match(files[0], /^kindred-map-\d{4}-\d{2}-\d{2}\.png$/);
+    assert.match(files[1], /^kindred-map-\d{4}-\d{2}-\d{2}\.svg$/);
+    const svg = readFileSync(join(exportDir, files[1]), 'utf8');
+    assert.match(svg, /<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    assert.match(svg, />SO</);
+    const png = readFileSync(join(exportDir, files[0]));
+    assert.deepEqual([...png.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47], 'a real PNG file');
+    assert.ok(png.length > 5_000, `the PNG has a picture in it (${png.length} bytes)`);
+    const said = await h.browser.execute(() => document.querySelector('main [role="status"]')?.textContent ?? '');
+    assert.match(said, new RegExp(exportDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
   });
 
   it('keeps Sam in the inner circle after a restart', async () => {

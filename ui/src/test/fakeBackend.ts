@@ -88,6 +88,8 @@ export function installFakeBackend(initial: string[] = []) {
         tie.circle = (args.circle as Tie['circle']) ?? null;
         return { ...tie };
       }
+      case 'files_save_export':
+        return `/home/you/Downloads/${args.fileName}`;
       case 'settings_cadence_defaults':
         return { inner: 7, middle: 21, outer: 60 };
       case 'ties_get':

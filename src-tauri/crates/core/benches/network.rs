@@ -30,7 +30,8 @@ fn populated(dir: &std::path::Path, ties: usize, contacts: usize) -> Store {
     }
     let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
     for c in 0..contacts {
-        let mut d = ContactDraft::on(today - Duration::days((c % 700) as i64), Channel::Call, vec![ids[(c * 7919) % ties]]);
+        let mut d =
+            ContactDraft::on(today - Duration::days((c % 700) as i64), Channel::Call, vec![ids[(c * 7919) % ties]]);
         d.initiated_by = Some([Initiator::Me, Initiator::Them, Initiator::Both][c % 3]);
         d.felt = Some([Felt::Better, Felt::Same, Felt::Worse][c % 3]);
         store.create_contact(d).unwrap();

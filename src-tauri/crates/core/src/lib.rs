@@ -6,6 +6,7 @@ pub mod birthdays;
 pub mod clock;
 pub mod contact;
 pub mod error;
+pub mod export_file;
 pub mod first_run;
 pub mod insights;
 pub mod names;

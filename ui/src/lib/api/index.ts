@@ -94,6 +94,10 @@ export const api = {
   reachOut: () => call<ReachOut[]>('insights_reach_out'),
   birthdays: () => call<UpcomingBirthday[]>('insights_birthdays'),
 
+  /** Saves a file into the Downloads folder; resolves to where it went. */
+  saveExport: async (fileName: string, contents: Blob) =>
+    call<string>('files_save_export', { fileName, contents: Array.from(new Uint8Array(await contents.arrayBuffer())) }),
+
   cadenceDefaults: () => call<CadenceDefaults>('settings_cadence_defaults'),
   setCadenceDefaults: (value: CadenceDefaults) => call<CadenceDefaults>('settings_set_cadence_defaults', { value }),
 };

@@ -66,6 +66,7 @@ function backend(ties: Tie[]) {
       found.circle = args.circle as Tie['circle'];
       return { ...found };
     }
+    if (cmd === 'files_save_export') return `/home/you/Downloads/${args.fileName}`;
     throw new Error(`no command ${cmd}`);
   });
   return calls;
@@ -266,36 +267,20 @@ describe('ConvoyMap', () => {
 
   it('saves the map as a standalone SVG file, without screen-only attributes', async () => {
     const user = userEvent.setup();
-    await showMap();
-    const saved: { name: string; blob: Blob }[] = [];
-    const blobs = new Map<string, Blob>();
-    const create = vi.fn((blob: Blob) => {
-      const url = `blob:map-${blobs.size}`;
-      blobs.set(url, blob);
-      return url;
-    });
-    const revoke = vi.fn();
-    Object.assign(URL, { createObjectURL: create, revokeObjectURL: revoke });
-    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-      saved.push({ name: this.download, blob: blobs.get(this.getAttribute('href')!)! });
-    });
-    try {
-      await user.click(screen.getByRole('button', { name: 'Save as SVG' }));
-      expect(saved).toHaveLength(1);
-      expect(saved[0].name).toBe('kindred-map-2026-11-25.svg');
-      expect(saved[0].blob.type).toBe('image/svg+xml;charset=utf-8');
-      const text = await saved[0].blob.text();
-      expect(text).toMatch(/^<\?xml/);
-      expect(text).toContain('xmlns="http://www.w3.org/2000/svg"');
-      expect(text).toContain('<title>My Kindred map</title>');
-      expect(text).toContain('>SO<');
-      expect(text).not.toMatch(/tabindex|aria-|role=|class=|var\(--/);
-      expect(screen.getByRole('status')).toHaveTextContent('Your map was saved as SVG.');
-      // The live map keeps its accessible structure.
-      expect(node(/^Sam Okafor/)).toHaveAttribute('tabindex');
-    } finally {
-      click.mockRestore();
-    }
+    const { calls } = await showMap();
+    await user.click(screen.getByRole('button', { name: 'Save as SVG' }));
+    await waitFor(() => expect(calls.some((c) => c.cmd === 'files_save_export')).toBe(true));
+    const call = calls.find((c) => c.cmd === 'files_save_export');
+    expect(call?.args.fileName).toBe('kindred-map-2026-11-25.svg');
+    const text = new TextDecoder().decode(new Uint8Array(call?.args.contents as number[]));
+    expect(text).toMatch(/^<\?xml/);
+    expect(text).toContain('xmlns="http://www.w3.org/2000/svg"');
+    expect(text).toContain('<title>My Kindred map</title>');
+    expect(text).toContain('>SO<');
+    expect(text).not.toMatch(/tabindex|aria-|role=|class=|var\(--/);
+    expect(await screen.findByText('Your map was saved as /home/you/Downloads/kindred-map-2026-11-25.svg')).toBeInTheDocument();
+    // The live map keeps its accessible structure.
+    expect(node(/^Sam Okafor/)).toHaveAttribute('tabindex');
   });
 
   it('renders names that look like markup as plain text', async () => {

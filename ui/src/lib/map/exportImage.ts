@@ -67,20 +67,6 @@ export function serialiseSvg(svg: SVGSVGElement, title = 'My Kindred map'): stri
 }
 
 /** Offers a file to save, without any network. */
-export function download(blob: Blob, filename: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.rel = 'noopener';
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Give the browser a moment to start the download before letting go.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 export function svgBlob(svgText: string): Blob {
   return new Blob([svgText], { type: 'image/svg+xml;charset=utf-8' });
 }
