@@ -60,12 +60,22 @@ describe('A person\'s page and logging contacts', () => {
     await h.screenshot('person-page');
   });
 
+  it('edits a logged contact from the timeline', async () => {
+    await h.browser.$('button*=Edit').click();
+    const dialog = await h.browser.$('[role="dialog"]');
+    await dialog.waitForDisplayed({ timeout: 10_000 });
+    await dialog.$('#contact-note').setValue('Walked round the park, then tea');
+    await dialog.$('button=Save changes').click();
+    await dialog.waitForDisplayed({ reverse: true, timeout: 10_000 });
+    await byText(h.browser, 'main', 'Walked round the park, then tea').waitForDisplayed({ timeout: 10_000 });
+  });
+
   it('keeps everything after a restart', async () => {
     await h.quit();
     await h.launch();
     await h.goTo('People');
     await h.browser.$('button=Ana Lima').click();
-    await byText(h.browser, 'main', 'Walked round the park').waitForDisplayed({ timeout: 10_000 });
+    await byText(h.browser, 'main', 'Walked round the park, then tea').waitForDisplayed({ timeout: 10_000 });
     assert.match(await h.browser.$('main header').getText(), /last in touch today/);
   });
 });

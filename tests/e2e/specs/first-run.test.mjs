@@ -58,11 +58,36 @@ describe('First run on the real app', () => {
     assert.deepEqual(circles, { 'Ana Lima': null, 'Ben Carter': null, 'Dr Patel': 'outer', 'Sam Okafor': 'inner' });
   });
 
+  it('shows the named people on the map with what they give', async () => {
+    await h.goTo('Map');
+    const sam = await h.browser.$('[aria-label^="Sam Okafor"]');
+    await sam.waitForDisplayed({ timeout: 10_000 });
+    assert.match(await sam.getAttribute('aria-label'), /inner circle.*confide.*hands-on help/i);
+    assert.match(await h.browser.$('[aria-label^="Dr Patel"]').getAttribute('aria-label'), /outer circle.*professional/i);
+    assert.ok(await h.browser.$('[aria-label^="Ana Lima"]').isExisting(), 'unplaced people are shown too');
+  });
+
+  it('moves Ana to the inner circle by keyboard alone', async () => {
+    await h.browser.execute(() => document.querySelector('[aria-label^="Ana Lima"]')?.focus());
+    await h.browser.keys(['m']);
+    await h.browser.$('[role="menu"]').waitForDisplayed({ timeout: 10_000 });
+    await h.browser.keys(['Home']);
+    await h.browser.keys(['Enter']);
+    await h.browser.waitUntil(
+      async () => /inner circle/i.test(await h.browser.$('[aria-label^="Ana Lima"]').getAttribute('aria-label')),
+      { timeout: 10_000 },
+    );
+  });
+
   it('keeps the map after a restart, and does not ask again', async () => {
     await h.quit();
     await h.launch();
     await h.browser.$('main h1').waitForDisplayed({ timeout: 10_000 });
     assert.equal(await h.browser.$('h1=Let’s build your map').isExisting(), false);
+    await h.goTo('Map');
+    const ana = await h.browser.$('[aria-label^="Ana Lima"]');
+    await ana.waitForDisplayed({ timeout: 10_000 });
+    assert.match(await ana.getAttribute('aria-label'), /inner circle/i);
     await h.goTo('People');
     await byText(h.browser, 'main ul', 'Sam Okafor').waitForDisplayed({ timeout: 10_000 });
   });

@@ -106,6 +106,12 @@ export function installFakeBackend(initial: string[] = []) {
         }
         return contact;
       }
+      case 'contacts_update': {
+        const i = contacts.findIndex((c) => c.id === args.id);
+        if (i < 0) fail({ code: 'not_found', message: 'That contact could not be found.' });
+        contacts[i] = { ...contacts[i], ...(args.draft as ContactDraft) };
+        return contacts[i];
+      }
       case 'contacts_list':
         return contacts.filter((c) => c.tieIds.includes(args.tieId as number)).reverse();
       case 'quality_history':

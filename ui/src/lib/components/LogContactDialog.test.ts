@@ -55,4 +55,31 @@ describe('Log a contact', () => {
     await user.keyboard('{Escape}');
     expect(onClose).toHaveBeenCalled();
   });
+
+  it('edits a logged contact in place', async () => {
+    const user = userEvent.setup();
+    const backend = installFakeBackend(['Sam']);
+    const ties = await api.listTies();
+    const existing = await api.createContact({
+      occurredOn: '2026-11-20',
+      occurredTime: '18:30',
+      channel: 'video',
+      initiatedBy: 'me',
+      felt: null,
+      note: 'Quick catch-up',
+      tieIds: [ties[0].id],
+    });
+    const onSaved = vi.fn();
+    render(LogContactDialog, { ties, existing, onSaved, onClose: vi.fn() });
+    expect(screen.getByRole('dialog', { name: 'Edit this contact' })).toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: 'Video' })).toBeChecked();
+    expect(screen.getByLabelText(/a note/i)).toHaveValue('Quick catch-up');
+    await user.clear(screen.getByLabelText(/a note/i));
+    await user.type(screen.getByLabelText(/a note/i), 'Long call about the move');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    const update = backend.calls.find((c) => c.cmd === 'contacts_update');
+    expect(update?.args).toMatchObject({ id: existing.id, draft: { note: 'Long call about the move', channel: 'video' } });
+    expect(backend.calls.filter((c) => c.cmd === 'contacts_create')).toHaveLength(1);
+    expect(onSaved).toHaveBeenCalled();
+  });
 });
