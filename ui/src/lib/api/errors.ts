@@ -28,3 +28,15 @@ export function toKindredError(reason: unknown): KindredError {
     "Kindred couldn't finish that just now. Nothing was changed, so it's safe to try again.",
   );
 }
+
+/** A validation error found before asking the backend (a number field that
+ * holds no number, say), shaped like the backend's own. */
+export function fieldError(field: string, message: string): KindredError {
+  return new KindredError('validation', message, field);
+}
+
+/** The whole number in a number field, or null when it holds anything else. */
+export function wholeNumber(value: unknown): number | null {
+  const n = typeof value === 'number' ? value : Number(String(value ?? '').trim());
+  return String(value ?? '').trim() !== '' && Number.isInteger(n) ? n : null;
+}

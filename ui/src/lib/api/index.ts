@@ -23,7 +23,7 @@ import type {
   UpcomingBirthday,
 } from './types.gen';
 
-export { KindredError } from './errors';
+export { KindredError, fieldError, wholeNumber } from './errors';
 export type * from './types.gen';
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
