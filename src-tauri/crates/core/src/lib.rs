@@ -13,6 +13,7 @@ pub mod names;
 pub mod network;
 pub mod quality;
 pub mod reach_out;
+pub mod schedule;
 pub mod store;
 pub mod theme;
 pub mod tie;
