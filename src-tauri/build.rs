@@ -25,6 +25,9 @@ const COMMANDS: &[&str] = &[
     "insights_reach_out",
     "insights_birthdays",
     "files_save_export",
+    "notices_send_test",
+    "notices_list",
+    "notices_mark_read",
     "settings_cadence_defaults",
     "settings_set_cadence_defaults",
 ];

@@ -8,6 +8,7 @@ use kindred_core::contact::{Channel, Contact, ContactDraft, Felt, Initiator};
 use kindred_core::first_run::MapAnswer;
 use kindred_core::insights::{Insight, InsightKind};
 use kindred_core::network::Ratings;
+use kindred_core::notice::{Notice, NoticeKind};
 use kindred_core::quality::{QualityDraft, QualityRating};
 use kindred_core::reach_out::ReachOut;
 use kindred_core::store::CadenceDefaults;
@@ -56,6 +57,8 @@ pub fn typescript() -> String {
         ReachOut::decl(&cfg),
         UpcomingBirthday::decl(&cfg),
         MapAnswer::decl(&cfg),
+        NoticeKind::decl(&cfg),
+        Notice::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust DTOs by src-tauri/src/bindings.rs. Do not edit by hand:\n\

@@ -42,6 +42,9 @@ pub fn builder<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
         commands::insights::insights_reach_out,
         commands::insights::insights_birthdays,
         commands::files::files_save_export,
+        commands::notices::notices_send_test,
+        commands::notices::notices_list,
+        commands::notices::notices_mark_read,
         commands::settings::settings_cadence_defaults,
         commands::settings::settings_set_cadence_defaults,
     ])

@@ -7,9 +7,14 @@ use std::sync::{Arc, Mutex};
 use kindred_core::{Clock, CoreResult, Store};
 
 use crate::error::ApiError;
+use crate::platform::notifications::{DesktopNotifier, Notifier};
+
+/// The identifier in tauri.conf.json, which desktops use to name the app.
+const APP_ID: &str = "app.kindred.desktop";
 
 pub struct AppState {
     store: Result<Mutex<Store>, String>,
+    notifier: Arc<dyn Notifier>,
 }
 
 impl AppState {
@@ -26,11 +31,21 @@ impl AppState {
     }
 
     pub fn with_store(store: Store) -> Self {
-        Self { store: Ok(Mutex::new(store)) }
+        Self { store: Ok(Mutex::new(store)), notifier: Arc::new(DesktopNotifier::new(APP_ID)) }
     }
 
     pub fn unavailable(reason: String) -> Self {
-        Self { store: Err(reason) }
+        Self { store: Err(reason), notifier: Arc::new(DesktopNotifier::new(APP_ID)) }
+    }
+
+    /// Uses another way of showing notifications (tests use a stand-in).
+    pub fn with_notifier(mut self, notifier: Arc<dyn Notifier>) -> Self {
+        self.notifier = notifier;
+        self
+    }
+
+    pub fn notifier(&self) -> &dyn Notifier {
+        self.notifier.as_ref()
     }
 
     /// Runs `f` with the store locked, translating core errors for the UI.

@@ -40,6 +40,16 @@ impl TestApp {
         Self::with_state(AppState::with_store(store), clock)
     }
 
+    /// An app whose desktop notifications go to `notifier`.
+    pub fn with_notifier(
+        notifier: Arc<dyn kindred_app::platform::notifications::Notifier>,
+    ) -> (Self, tempfile::TempDir) {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let clock = Arc::new(FixedClock::new(Utc.with_ymd_and_hms(2026, 11, 25, 9, 0, 0).unwrap()));
+        let store = Store::open_in_dir(dir.path(), clock.clone()).expect("the store opens");
+        (Self::with_state(AppState::with_store(store).with_notifier(notifier), clock), dir)
+    }
+
     pub fn with_state(state: AppState, clock: Arc<FixedClock>) -> Self {
         let app = kindred_app::builder(mock_builder())
             .manage(state)

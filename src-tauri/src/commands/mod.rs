@@ -10,6 +10,7 @@ pub mod app;
 pub mod contacts;
 pub mod files;
 pub mod insights;
+pub mod notices;
 pub mod quality;
 pub mod settings;
 pub mod ties;

@@ -5,8 +5,9 @@
 //! own. CI cross-builds for Windows (scripts/windows-build.sh), so a
 //! Linux-only API used outside this module fails the build.
 //!
-//! Concerns as they land: the data folder (here now); desktop notification
-//! delivery and handle lifetime, the Windows app id and macOS
-//! `set_application`, tray differences, and start at login (with reminders).
+//! Concerns: the data folder; desktop notifications (handle lifetime on
+//! Linux, the Windows app id, macOS `set_application`). Still to come with
+//! reminders: tray differences and start at login.
 
 pub mod data_folder;
+pub mod notifications;

@@ -88,6 +88,17 @@ export function installFakeBackend(initial: string[] = []) {
         tie.circle = (args.circle as Tie['circle']) ?? null;
         return { ...tie };
       }
+      case 'notices_send_test':
+        return {
+          id: 1,
+          createdAt: now,
+          kind: 'test',
+          title: 'Kindred can reach you',
+          body: '',
+          deliveredDesktop: false,
+          deliveryError: 'org.freedesktop.DBus.Error.ServiceUnknown',
+          readAt: null,
+        };
       case 'files_save_export':
         return `/home/you/Downloads/${args.fileName}`;
       case 'settings_cadence_defaults':

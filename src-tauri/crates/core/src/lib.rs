@@ -11,6 +11,7 @@ pub mod first_run;
 pub mod insights;
 pub mod names;
 pub mod network;
+pub mod notice;
 pub mod quality;
 pub mod reach_out;
 pub mod schedule;

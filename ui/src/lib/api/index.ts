@@ -14,6 +14,7 @@ import type {
   ContactDraft,
   Insight,
   MapAnswer,
+  Notice,
   QualityDraft,
   QualityRating,
   ReachOut,
@@ -97,6 +98,10 @@ export const api = {
   /** Saves a file into the Downloads folder; resolves to where it went. */
   saveExport: async (fileName: string, contents: Blob) =>
     call<string>('files_save_export', { fileName, contents: Array.from(new Uint8Array(await contents.arrayBuffer())) }),
+
+  sendTestNotice: () => call<Notice>('notices_send_test'),
+  listNotices: () => call<Notice[]>('notices_list'),
+  markNoticesRead: () => call<number>('notices_mark_read'),
 
   cadenceDefaults: () => call<CadenceDefaults>('settings_cadence_defaults'),
   setCadenceDefaults: (value: CadenceDefaults) => call<CadenceDefaults>('settings_set_cadence_defaults', { value }),

@@ -128,3 +128,16 @@ inDays: number,
 turning: number | null, };
 
 export type MapAnswer = { supportType: SupportType, names: string, };
+
+export type NoticeKind = "test" | "reach_out" | "reflection" | "birthday" | "intention" | "custom";
+
+export type Notice = { id: number, createdAt: string, kind: NoticeKind, title: string, body: string, 
+/**
+ * Whether the desktop accepted it as a notification.
+ */
+deliveredDesktop: boolean, 
+/**
+ * Why the desktop did not take it, in the system's words, when it
+ * didn't.
+ */
+deliveryError: string | null, readAt: string | null, };

@@ -4,6 +4,7 @@
 mod contacts;
 mod migrations;
 mod network;
+mod notices;
 mod quality;
 mod settings;
 mod snapshot;
