@@ -37,4 +37,19 @@ describe('App frame', () => {
     await new Promise((r) => setTimeout(r, 100));
     expect(backend.calls.some((c) => c.cmd === 'app_ready')).toBe(true);
   });
+
+  it('counts unread notifications on the bell and lists them when opened', async () => {
+    const user = userEvent.setup();
+    installFakeBackend(['Sam']);
+    people.reset();
+    router.go('settings');
+    render(App);
+    await user.click(await screen.findByRole('button', { name: 'Send a test notification' }));
+    const bell = await screen.findByRole('button', { name: 'Notifications, 1 unread' });
+    await user.click(bell);
+    const dialog = screen.getByRole('dialog', { name: 'Notifications' });
+    expect(dialog).toHaveTextContent('Kindred can reach you');
+    expect(dialog).toHaveTextContent('shown here only');
+    expect(await screen.findByRole('button', { name: 'Notifications' })).toBeInTheDocument();
+  });
 });

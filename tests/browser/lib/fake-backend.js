@@ -48,6 +48,8 @@
     contacts_list: () => [],
     quality_history: () => [],
     settings_cadence_defaults: () => ({ inner: 7, middle: 21, outer: 60 }),
+    notices_list: () => [],
+    notices_mark_read: () => 0,
   };
 
   window.__KINDRED_FAKE__ = { ties, calls };

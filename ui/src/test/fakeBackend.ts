@@ -2,13 +2,14 @@
  * It answers with the same shapes (DTOs and {code, message, field} errors);
  * the real rules are tested in Rust, and end to end on the real app. */
 import { mockIPC } from '@tauri-apps/api/mocks';
-import { personDraft, type ApiError, type Contact, type ContactDraft, type Tie } from '../lib/api';
+import { personDraft, type ApiError, type Contact, type ContactDraft, type Notice, type Tie } from '../lib/api';
 
 export function installFakeBackend(initial: string[] = []) {
   let nextId = 1;
   const ties: Tie[] = [];
   const calls: { cmd: string; args: Record<string, unknown> }[] = [];
   const contacts: Contact[] = [];
+  const noticeList: Notice[] = [];
   let nextContactId = 1;
   const now = '2026-11-25T10:00:00.000Z';
 
@@ -88,9 +89,9 @@ export function installFakeBackend(initial: string[] = []) {
         tie.circle = (args.circle as Tie['circle']) ?? null;
         return { ...tie };
       }
-      case 'notices_send_test':
-        return {
-          id: 1,
+      case 'notices_send_test': {
+        const notice: Notice = {
+          id: noticeList.length + 1,
           createdAt: now,
           kind: 'test',
           title: 'Kindred can reach you',
@@ -99,6 +100,16 @@ export function installFakeBackend(initial: string[] = []) {
           deliveryError: 'org.freedesktop.DBus.Error.ServiceUnknown',
           readAt: null,
         };
+        noticeList.unshift(notice);
+        return notice;
+      }
+      case 'notices_list':
+        return noticeList.map((n) => ({ ...n }));
+      case 'notices_mark_read': {
+        const unread = noticeList.filter((n) => n.readAt === null);
+        unread.forEach((n) => (n.readAt = now));
+        return unread.length;
+      }
       case 'files_save_export':
         return `/home/you/Downloads/${args.fileName}`;
       case 'settings_cadence_defaults':
@@ -138,5 +149,5 @@ export function installFakeBackend(initial: string[] = []) {
         throw new Error(`fake backend: no command ${cmd}`);
     }
   });
-  return { ties, calls, contacts };
+  return { ties, calls, contacts, notices: noticeList };
 }
