@@ -3,6 +3,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/sve
 import userEvent from '@testing-library/user-event';
 import { tick } from 'svelte';
 import { mockIPC } from '@tauri-apps/api/mocks';
+import { personDraft } from '../api';
 import type { ReachOut, Tie } from '../api';
 import { people } from '../people.svelte';
 import ConvoyMap from './ConvoyMap.svelte';
@@ -12,17 +13,8 @@ const today = '2026-11-25';
 
 function tie(id: number, name: string, extra: Partial<Tie> = {}): Tie {
   return {
+    ...personDraft(name),
     id,
-    kind: 'person',
-    groupKind: null,
-    name,
-    circle: null,
-    sector: null,
-    supportTypes: [],
-    cadence: { mode: 'circle' },
-    birthday: null,
-    notes: '',
-    nextTimeNote: '',
     feel: null,
     lastContactOn: null,
     createdAt: '2026-01-01T10:00:00Z',
