@@ -13,6 +13,7 @@ pub mod names;
 pub mod network;
 pub mod notice;
 pub mod quality;
+pub mod reminder;
 pub mod reach_out;
 pub mod schedule;
 pub mod store;

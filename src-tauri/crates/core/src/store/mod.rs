@@ -6,6 +6,7 @@ mod migrations;
 mod network;
 mod notices;
 mod quality;
+mod reminders;
 mod settings;
 mod snapshot;
 mod ties;
@@ -22,6 +23,7 @@ use crate::clock::Clock;
 use crate::error::CoreResult;
 
 pub use migrations::{latest_version, MIGRATIONS};
+pub use reminders::TakenReminders;
 pub use settings::CadenceDefaults;
 pub use snapshot::SNAPSHOT_DIR;
 
