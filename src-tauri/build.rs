@@ -28,6 +28,9 @@ const COMMANDS: &[&str] = &[
     "notices_send_test",
     "notices_list",
     "notices_mark_read",
+    "reminders_list",
+    "reminders_create",
+    "reminders_delete",
     "settings_cadence_defaults",
     "settings_set_cadence_defaults",
 ];

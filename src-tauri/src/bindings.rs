@@ -11,6 +11,8 @@ use kindred_core::network::Ratings;
 use kindred_core::notice::{Notice, NoticeKind};
 use kindred_core::quality::{QualityDraft, QualityRating};
 use kindred_core::reach_out::ReachOut;
+use kindred_core::reminder::{Reminder, ReminderDraft};
+use kindred_core::schedule::{Recurrence, Weekday};
 use kindred_core::store::CadenceDefaults;
 use kindred_core::theme::Theme;
 use kindred_core::tie::{
@@ -59,6 +61,10 @@ pub fn typescript() -> String {
         MapAnswer::decl(&cfg),
         NoticeKind::decl(&cfg),
         Notice::decl(&cfg),
+        Weekday::decl(&cfg),
+        Recurrence::decl(&cfg),
+        ReminderDraft::decl(&cfg),
+        Reminder::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust DTOs by src-tauri/src/bindings.rs. Do not edit by hand:\n\

@@ -5,6 +5,7 @@ pub mod bindings;
 pub mod commands;
 pub mod error;
 pub mod platform;
+pub mod scheduler;
 pub mod state;
 
 use std::sync::Arc;
@@ -45,6 +46,9 @@ pub fn builder<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
         commands::notices::notices_send_test,
         commands::notices::notices_list,
         commands::notices::notices_mark_read,
+        commands::reminders::reminders_list,
+        commands::reminders::reminders_create,
+        commands::reminders::reminders_delete,
         commands::settings::settings_cadence_defaults,
         commands::settings::settings_set_cadence_defaults,
     ])
@@ -66,6 +70,14 @@ pub fn run() {
                 Err(reason) => AppState::unavailable(reason),
             };
             app.manage(state);
+            // Reminders keep their own thread; a failure to start it leaves
+            // the rest of the app working and is reported.
+            match scheduler::start(app.handle().clone()) {
+                Ok(handle) => {
+                    app.manage(handle);
+                }
+                Err(error) => eprintln!("Kindred could not start its reminder scheduler: {error}"),
+            }
             Ok(())
         })
         .run(tauri::generate_context!());

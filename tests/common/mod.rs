@@ -59,6 +59,10 @@ impl TestApp {
         Self { _app: app, webview, clock, _dir: None }
     }
 
+    pub fn handle(&self) -> tauri::AppHandle<MockRuntime> {
+        self._app.handle().clone()
+    }
+
     /// Calls a command the way the UI does, with a JSON body of camelCase
     /// arguments. Ok holds the result, Err the error payload.
     pub fn invoke(&self, cmd: &str, args: Value) -> Result<Value, Value> {

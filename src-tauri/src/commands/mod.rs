@@ -12,5 +12,6 @@ pub mod files;
 pub mod insights;
 pub mod notices;
 pub mod quality;
+pub mod reminders;
 pub mod settings;
 pub mod ties;

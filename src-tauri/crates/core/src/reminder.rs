@@ -38,7 +38,10 @@ impl ReminderDraft {
     pub fn cleaned(mut self) -> CoreResult<Self> {
         let title = self.title.trim();
         if title.is_empty() {
-            return Err(CoreError::validation("title", "Please give the reminder a few words, so you know what it's for."));
+            return Err(CoreError::validation(
+                "title",
+                "Please give the reminder a few words, so you know what it's for.",
+            ));
         }
         if title.chars().count() > REMINDER_TITLE_MAX_CHARS {
             return Err(CoreError::validation(
@@ -47,7 +50,10 @@ impl ReminderDraft {
             ));
         }
         if title.chars().any(char::is_control) {
-            return Err(CoreError::validation("title", "Titles can't contain line breaks or other control characters."));
+            return Err(CoreError::validation(
+                "title",
+                "Titles can't contain line breaks or other control characters.",
+            ));
         }
         self.title = title.to_owned();
         self.note = clean_long_text("note", &self.note, REMINDER_NOTE_MAX_CHARS)?;

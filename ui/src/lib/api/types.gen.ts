@@ -141,3 +141,15 @@ deliveredDesktop: boolean,
  * didn't.
  */
 deliveryError: string | null, readAt: string | null, };
+
+export type Weekday = "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
+
+export type Recurrence = { "kind": "once", on: string, at: string | null, } | { "kind": "daily", at: string | null, } | { "kind": "weekly", days: Array<Weekday>, at: string | null, } | { "kind": "every_n_days", n: number, start: string, at: string | null, } | { "kind": "monthly", day: number, at: string | null, };
+
+export type ReminderDraft = { title: string, note: string, rule: Recurrence, };
+
+export type Reminder = { id: number, title: string, note: string, rule: Recurrence, enabled: boolean, createdAt: string, 
+/**
+ * The due instant of the last occurrence already delivered.
+ */
+lastFiredDue: string | null, };

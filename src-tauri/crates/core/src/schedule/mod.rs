@@ -12,6 +12,9 @@ pub mod recurrence;
 #[cfg(test)]
 mod test_support;
 
+/// The IANA zone type rules are planned in (re-exported so the shell needs
+/// no second copy of the zone database).
+pub use chrono_tz::Tz;
 pub use plan::{cadence_due, plan, Due, PlanSettings, Planned, Tick, CATCH_UP_LIMIT};
 pub use quiet_hours::QuietHours;
 pub use recurrence::{Recurrence, Weekday, EVERY_N_DAYS_MAX};

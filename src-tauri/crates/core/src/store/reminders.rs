@@ -60,7 +60,8 @@ impl Store {
     pub fn take_due_reminders(&mut self, now: DateTime<Utc>, settings: &PlanSettings) -> CoreResult<TakenReminders> {
         let tx = self.conn.transaction()?;
         let reminders: Vec<Reminder> = {
-            let mut stmt = tx.prepare_cached(&format!("{SELECT} WHERE r.kind = 'custom' AND r.enabled = 1 ORDER BY r.id"))?;
+            let mut stmt =
+                tx.prepare_cached(&format!("{SELECT} WHERE r.kind = 'custom' AND r.enabled = 1 ORDER BY r.id"))?;
             let rows = stmt.query_map([], read_reminder)?.collect::<Result<Vec<_>, _>>()?;
             rows
         };
@@ -163,9 +164,13 @@ mod tests {
         // The clock jumps back two hours past the delivery: nothing again.
         let back = Utc.with_ymd_and_hms(2026, 11, 20, 10, 5, 0).unwrap();
         assert!(store.take_due_reminders(back, &settings()).unwrap().due.is_empty());
-        let ledger: i64 = store.conn().query_row("SELECT count(*) FROM reminder_occurrences", [], |r| r.get(0)).unwrap();
+        let ledger: i64 =
+            store.conn().query_row("SELECT count(*) FROM reminder_occurrences", [], |r| r.get(0)).unwrap();
         assert_eq!(ledger, 1);
-        assert_eq!(store.get_reminder(walk.id).unwrap().last_fired_due, Some(Utc.with_ymd_and_hms(2026, 11, 20, 10, 0, 0).unwrap()));
+        assert_eq!(
+            store.get_reminder(walk.id).unwrap().last_fired_due,
+            Some(Utc.with_ymd_and_hms(2026, 11, 20, 10, 0, 0).unwrap())
+        );
     }
 
     #[test]
@@ -177,7 +182,8 @@ mod tests {
         for title in ["Water the plants", "Call Gran", "Stretch"] {
             store.create_reminder(daily(title, 10)).unwrap();
         }
-        let taken = store.take_due_reminders(Utc.with_ymd_and_hms(2026, 11, 20, 10, 0, 30).unwrap(), &settings()).unwrap();
+        let taken =
+            store.take_due_reminders(Utc.with_ymd_and_hms(2026, 11, 20, 10, 0, 30).unwrap(), &settings()).unwrap();
         assert_eq!(taken.due.len(), 3);
         let (title, body) = gathered_text(&taken.due).unwrap();
         assert_eq!(title, "3 gentle reminders");
@@ -199,7 +205,11 @@ mod tests {
         let zero = ReminderDraft {
             title: "Every 0 days".into(),
             note: String::new(),
-            rule: Recurrence::EveryNDays { n: 0, start: chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(), at: None },
+            rule: Recurrence::EveryNDays {
+                n: 0,
+                start: chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
+                at: None,
+            },
         };
         assert_eq!(field(store.create_reminder(zero)), "n");
         assert!(store.list_reminders().unwrap().is_empty());
