@@ -49,6 +49,7 @@
     quality_history: () => [],
     settings_cadence_defaults: () => ({ inner: 7, middle: 21, outer: 60 }),
     notices_list: () => [],
+    reminders_list: () => [],
     notices_mark_read: () => 0,
   };
 

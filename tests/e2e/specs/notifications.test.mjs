@@ -17,8 +17,33 @@ async function sendTest(h) {
   return result.getText();
 }
 
+// Reminders wait out quiet hours (22:00–08:00) by design. So that this test
+// means the same at any hour, the app runs in a fixed-offset zone where it is
+// early afternoon right now (Etc/GMT-N is N hours *ahead* of UTC).
+const offsetHours = (((14 - new Date().getUTCHours()) % 24) + 24) % 24 > 14
+  ? (((14 - new Date().getUTCHours()) % 24) + 24) % 24 - 24
+  : (((14 - new Date().getUTCHours()) % 24) + 24) % 24;
+const zone = offsetHours === 0 ? 'Etc/UTC' : `Etc/GMT${offsetHours > 0 ? '-' : '+'}${Math.abs(offsetHours)}`;
+
+/** "HH:MM" and "YYYY-MM-DD" for a moment, in that zone. */
+function local(at) {
+  const shifted = new Date(at.getTime() + offsetHours * 3_600_000);
+  const pad = (n) => String(n).padStart(2, '0');
+  return {
+    date: `${shifted.getUTCFullYear()}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())}`,
+    time: `${pad(shifted.getUTCHours())}:${pad(shifted.getUTCMinutes())}`,
+  };
+}
+
+function dunstSummaries() {
+  execFileSync('dunstctl', ['close-all']);
+  const history = JSON.parse(execFileSync('dunstctl', ['history'], { encoding: 'utf8' }));
+  return history.data.flat().map((n) => n.summary?.data);
+}
+
 describe('Notifications with a notification daemon', () => {
-  const h = new Harness();
+  // A one-second tick, in the afternoon zone above.
+  const h = new Harness({ env: { KINDRED_TICK_SECONDS: '1', KINDRED_TZ: zone } });
 
   before(async () => {
     await h.startDriver();
@@ -40,6 +65,35 @@ describe('Notifications with a notification daemon', () => {
     assert.ok(summaries.includes('Kindred can reach you'), JSON.stringify(summaries));
     const stored = await h.invoke('notices_list', {});
     assert.equal(stored.ok[0].deliveredDesktop, true);
+  });
+
+  it('delivers a reminder set in Settings when its time comes, once', async () => {
+    const when = local(new Date(Date.now() + 60_000));
+    await h.browser.$('#reminder-title').setValue('Send Gran a photo');
+    await h.browser.$('label*=Once').click();
+    await h.browser.execute(
+      (date, time) => {
+        const set = (id, value) => {
+          const input = document.getElementById(id);
+          input.value = value;
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+        };
+        set('reminder-on', date);
+        set('reminder-at', time);
+      },
+      when.date,
+      when.time,
+    );
+    await h.browser.$('button=Add reminder').click();
+    await h.browser.$('span=Send Gran a photo').waitForDisplayed({ timeout: 10_000 });
+    await h.browser.waitUntil(async () => dunstSummaries().includes('Send Gran a photo'), {
+      timeout: 100_000,
+      interval: 2_000,
+      timeoutMsg: 'the reminder did not reach the desktop',
+    });
+    await new Promise((r) => setTimeout(r, 3_000));
+    const stored = (await h.invoke('notices_list', {})).ok.filter((n) => n.title === 'Send Gran a photo');
+    assert.equal(stored.length, 1, 'delivered once');
   });
 });
 

@@ -103,6 +103,8 @@ export function installFakeBackend(initial: string[] = []) {
         noticeList.unshift(notice);
         return notice;
       }
+      case 'reminders_list':
+        return [];
       case 'notices_list':
         return noticeList.map((n) => ({ ...n }));
       case 'notices_mark_read': {

@@ -18,6 +18,8 @@ import type {
   QualityDraft,
   QualityRating,
   ReachOut,
+  Reminder,
+  ReminderDraft,
   Tie,
   TieDraft,
   TieScope,
@@ -98,6 +100,10 @@ export const api = {
   /** Saves a file into the Downloads folder; resolves to where it went. */
   saveExport: async (fileName: string, contents: Blob) =>
     call<string>('files_save_export', { fileName, contents: Array.from(new Uint8Array(await contents.arrayBuffer())) }),
+
+  listReminders: () => call<Reminder[]>('reminders_list'),
+  createReminder: (draft: ReminderDraft) => call<Reminder>('reminders_create', { draft }),
+  deleteReminder: (id: number) => call<void>('reminders_delete', { id }),
 
   sendTestNotice: () => call<Notice>('notices_send_test'),
   listNotices: () => call<Notice[]>('notices_list'),
