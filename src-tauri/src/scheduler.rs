@@ -9,8 +9,7 @@ use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 use std::time::Duration;
 
 use chrono::{DateTime, NaiveTime, Utc};
-use kindred_core::notice::NoticeKind;
-use kindred_core::reminder::gathered_text;
+use kindred_core::reminder::gathered_notice;
 use kindred_core::schedule::{PlanSettings, QuietHours, Tz, CATCH_UP_LIMIT};
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 
@@ -81,20 +80,26 @@ fn settings() -> PlanSettings {
 /// record it, then try the desktop. Returns when to look again.
 pub fn tick<R: Runtime>(app: &AppHandle<R>, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
     let state = app.try_state::<AppState>()?;
-    let taken = match state.store(|store| store.take_due_reminders(now, &settings())) {
+    let settings = settings();
+    let taken = state.store(|store| {
+        let custom = store.take_due_reminders(now, &settings)?;
+        let (reach_outs, reach_next) = store.take_due_reach_outs(now, &settings)?;
+        Ok((custom, reach_outs, reach_next))
+    });
+    let (custom, reach_outs, reach_next) = match taken {
         Ok(taken) => taken,
         Err(error) => {
             eprintln!("Kindred could not check reminders: {}", error.message);
             return None;
         }
     };
-    if let Some((title, body)) = gathered_text(&taken.due) {
-        if let Ok(notice) = state.store(|store| store.record_notice(NoticeKind::Custom, &title, &body)) {
+    if let Some((kind, title, body)) = gathered_notice(&custom.due, &reach_outs) {
+        if let Ok(notice) = state.store(|store| store.record_notice(kind, &title, &body)) {
             let outcome = state.notifier().show(&title, &body);
             if let Ok(notice) = state.store(|store| store.mark_notice_delivery(notice.id, outcome)) {
                 let _ = app.emit(NOTICE_EVENT, &notice);
             }
         }
     }
-    taken.next_wake
+    [custom.next_wake, reach_next].into_iter().flatten().min()
 }

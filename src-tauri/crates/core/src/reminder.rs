@@ -75,3 +75,83 @@ pub fn gathered_text(due: &[Reminder]) -> Option<(String, String)> {
         }
     }
 }
+
+/// The one notification for a tick: custom reminders and ties it would be
+/// nice to reach out to, gathered. Returns its kind, title and body.
+pub fn gathered_notice(
+    reminders: &[Reminder],
+    reach_outs: &[crate::store::ReachOutDue],
+) -> Option<(crate::notice::NoticeKind, String, String)> {
+    use crate::notice::NoticeKind;
+    let names: Vec<&str> = reach_outs.iter().map(|r| r.name.as_str()).collect();
+    match (reminders.is_empty(), names.as_slice()) {
+        (true, []) => None,
+        (true, [one]) => Some((
+            NoticeKind::ReachOut,
+            format!("It might be nice to reach out to {one}"),
+            "It's been a little while. A message or a call could be a lovely surprise.".to_owned(),
+        )),
+        (true, many) => Some((
+            NoticeKind::ReachOut,
+            format!("{} people you might like to reach out to", many.len()),
+            join_all(many),
+        )),
+        (false, []) => gathered_text(reminders).map(|(t, b)| (NoticeKind::Custom, t, b)),
+        (false, names) => {
+            let mut items: Vec<String> = reminders.iter().map(|r| r.title.clone()).collect();
+            items.push(format!("reaching out to {}", join_all(names)));
+            let refs: Vec<&str> = items.iter().map(String::as_str).collect();
+            Some((NoticeKind::Custom, format!("{} gentle reminders", reminders.len() + names.len()), join_all(&refs)))
+        }
+    }
+}
+
+fn join_all(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod gathering_tests {
+    use chrono::{TimeZone, Utc};
+
+    use super::*;
+    use crate::notice::NoticeKind;
+    use crate::store::ReachOutDue;
+
+    fn reminder(title: &str) -> Reminder {
+        Reminder {
+            id: 1,
+            title: title.into(),
+            note: "Note".into(),
+            rule: Recurrence::Daily { at: None },
+            enabled: true,
+            created_at: Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(),
+            last_fired_due: None,
+        }
+    }
+
+    fn tie(name: &str) -> ReachOutDue {
+        ReachOutDue { tie_id: 1, name: name.into() }
+    }
+
+    #[test]
+    fn one_notification_gathers_everything_due() {
+        assert_eq!(gathered_notice(&[], &[]), None);
+        let (kind, title, _) = gathered_notice(&[], &[tie("Sam")]).unwrap();
+        assert_eq!((kind, title.as_str()), (NoticeKind::ReachOut, "It might be nice to reach out to Sam"));
+        let (_, title, body) = gathered_notice(&[], &[tie("Sam"), tie("Ana"), tie("Ben")]).unwrap();
+        assert_eq!((title.as_str(), body.as_str()), ("3 people you might like to reach out to", "Sam, Ana and Ben"));
+        let (kind, title, body) = gathered_notice(&[reminder("Stretch")], &[]).unwrap();
+        assert_eq!((kind, title.as_str(), body.as_str()), (NoticeKind::Custom, "Stretch", "Note"));
+        let (_, title, body) = gathered_notice(&[reminder("Stretch")], &[tie("Sam"), tie("Ana")]).unwrap();
+        assert_eq!(title, "3 gentle reminders");
+        assert_eq!(body, "Stretch and reaching out to Sam and Ana");
+        for text in [title, body] {
+            assert!(!text.to_lowercase().contains("overdue"));
+        }
+    }
+}

@@ -3,7 +3,10 @@
 
 use rusqlite_migration::{Migrations, M};
 
-const STEPS: &[M<'static>] = &[M::up(include_str!("../../migrations/001_initial.sql"))];
+const STEPS: &[M<'static>] = &[
+    M::up(include_str!("../../migrations/001_initial.sql")),
+    M::up(include_str!("../../migrations/002_derived_occurrences.sql")),
+];
 
 pub const MIGRATIONS: Migrations<'static> = Migrations::from_slice(STEPS);
 

@@ -6,6 +6,7 @@ mod migrations;
 mod network;
 mod notices;
 mod quality;
+mod reach_out_reminders;
 mod reminders;
 mod settings;
 mod snapshot;
@@ -23,6 +24,7 @@ use crate::clock::Clock;
 use crate::error::CoreResult;
 
 pub use migrations::{latest_version, MIGRATIONS};
+pub use reach_out_reminders::ReachOutDue;
 pub use reminders::TakenReminders;
 pub use settings::CadenceDefaults;
 pub use snapshot::SNAPSHOT_DIR;
