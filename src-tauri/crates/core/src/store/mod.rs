@@ -117,6 +117,29 @@ mod tests {
     }
 
     #[test]
+    fn upgrading_a_real_v1_file_keeps_the_data_and_a_snapshot_of_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join(DATABASE_FILE);
+        {
+            let mut conn = Connection::open(&db).unwrap();
+            MIGRATIONS.to_version(&mut conn, 1).unwrap();
+            conn.execute(
+                "INSERT INTO ties (name, created_at, updated_at) VALUES ('Mina', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')",
+                [],
+            )
+            .unwrap();
+        }
+        let store = Store::open_in_dir(dir.path(), Arc::new(SystemClock)).unwrap();
+        assert_eq!(store.schema_version().unwrap(), latest_version());
+        assert_eq!(store.list_ties(crate::tie::TieScope::All).unwrap()[0].name, "Mina");
+        let snapshots: Vec<_> = std::fs::read_dir(dir.path().join(SNAPSHOT_DIR)).unwrap().collect();
+        assert_eq!(snapshots.len(), 1, "one copy taken before the upgrade");
+        let copy = Connection::open(snapshots[0].as_ref().unwrap().path()).unwrap();
+        let version: u32 = copy.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+        assert_eq!(version, 1, "the copy is the database as it was");
+    }
+
+    #[test]
     fn reopening_keeps_the_schema_and_takes_no_snapshot() {
         let dir = tempfile::tempdir().unwrap();
         drop(Store::open_in_dir(dir.path(), Arc::new(SystemClock)).unwrap());
