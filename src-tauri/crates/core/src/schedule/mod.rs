@@ -10,7 +10,7 @@ pub mod plan;
 pub mod quiet_hours;
 pub mod recurrence;
 #[cfg(test)]
-mod test_support;
+pub(crate) mod test_support;
 
 /// The IANA zone type rules are planned in (re-exported so the shell needs
 /// no second copy of the zone database).

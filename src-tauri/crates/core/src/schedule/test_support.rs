@@ -85,3 +85,14 @@ pub fn arb_zone() -> impl Strategy<Value = Tz> {
         chrono_tz::America::Santiago,
     ])
 }
+
+/// Planning as someone in London with the defaults: 09:00 preferred,
+/// quiet 22:00–08:00.
+pub fn london_settings() -> super::PlanSettings {
+    super::PlanSettings {
+        tz: chrono_tz::Europe::London,
+        preferred: hm(9, 0),
+        quiet: super::QuietHours::default(),
+        catch_up_limit: super::CATCH_UP_LIMIT,
+    }
+}

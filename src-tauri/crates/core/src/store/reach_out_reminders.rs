@@ -80,17 +80,9 @@ mod tests {
     use super::*;
     use crate::clock::FixedClock;
     use crate::contact::{Channel, ContactDraft};
-    use crate::schedule::{QuietHours, CATCH_UP_LIMIT};
     use crate::tie::{Circle, TieDraft};
 
-    fn settings() -> PlanSettings {
-        PlanSettings {
-            tz: chrono_tz::Europe::London,
-            preferred: NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
-            quiet: QuietHours::default(),
-            catch_up_limit: CATCH_UP_LIMIT,
-        }
-    }
+    use crate::schedule::test_support::london_settings as settings;
 
     #[test]
     fn a_tie_past_its_rhythm_comes_round_once_until_the_next_contact() {

@@ -117,16 +117,9 @@ mod tests {
     use super::*;
     use crate::clock::FixedClock;
     use crate::reminder::gathered_text;
-    use crate::schedule::{QuietHours, Recurrence, CATCH_UP_LIMIT};
+    use crate::schedule::Recurrence;
 
-    fn settings() -> PlanSettings {
-        PlanSettings {
-            tz: chrono_tz::Europe::London,
-            preferred: NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
-            quiet: QuietHours::default(),
-            catch_up_limit: CATCH_UP_LIMIT,
-        }
-    }
+    use crate::schedule::test_support::london_settings as settings;
 
     fn daily(title: &str, hour: u32) -> ReminderDraft {
         ReminderDraft {
