@@ -109,10 +109,7 @@ impl Prompt {
 
     /// The kind of tie this prompt would like to name, if any.
     pub fn tie_need(&self) -> Option<TieNeed> {
-        match self.needs {
-            Some(Placeholder::Tie(need)) => Some(need),
-            None => None,
-        }
+        self.needs.map(|Placeholder::Tie(need)| need)
     }
 }
 

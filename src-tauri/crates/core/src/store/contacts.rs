@@ -166,7 +166,7 @@ mod tests {
             v
         });
         assert_eq!(c.occurred_time.as_deref(), Some("18:30"));
-        assert_eq!(store.list_contacts_for_tie(sam).unwrap(), [c.clone()]);
+        assert_eq!(store.list_contacts_for_tie(sam).unwrap(), std::slice::from_ref(&c));
         assert_eq!(store.list_contacts_for_tie(ana).unwrap(), [c]);
     }
 
