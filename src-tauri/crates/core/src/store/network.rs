@@ -8,7 +8,7 @@ use super::Store;
 use crate::contact::{Felt, Initiator};
 use crate::error::CoreResult;
 use crate::network::{Network, NetworkContact, NetworkTie, Ratings};
-use crate::tie::{Cadence, TieScope};
+use crate::tie::TieScope;
 
 impl Store {
     /// The network as it stands today: active ties with their cadence in
@@ -20,11 +20,7 @@ impl Store {
             .list_ties(TieScope::Active)?
             .into_iter()
             .map(|t| NetworkTie {
-                cadence_days: match t.cadence {
-                    Cadence::Off => None,
-                    Cadence::Custom { days } => Some(u32::from(days)),
-                    Cadence::Circle => t.circle.map(|c| u32::from(defaults.for_circle(c))),
-                },
+                cadence_days: defaults.in_force(&t),
                 added_on: t.created_at.date_naive(),
                 ratings: ratings.get(&t.id).copied().unwrap_or_default(),
                 id: t.id,
@@ -87,7 +83,7 @@ mod tests {
     use crate::clock::FixedClock;
     use crate::contact::{Channel, ContactDraft};
     use crate::quality::QualityDraft;
-    use crate::tie::{Circle, TieDraft};
+    use crate::tie::{Cadence, Circle, TieDraft};
 
     #[test]
     fn the_network_holds_active_ties_with_their_cadence_in_force() {

@@ -9,9 +9,9 @@ use rusqlite::{params, OptionalExtension};
 use super::time::{from_text, to_text};
 use super::Store;
 use crate::error::CoreResult;
-use crate::reach_out::last_contact_on;
 use crate::schedule::local::resolve_local;
 use crate::schedule::{cadence_due, plan, PlanSettings, Planned, Recurrence};
+use crate::tie::TieScope;
 
 /// A tie it would be nice to reach out to, taken for one notification.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,12 +28,15 @@ impl Store {
         now: DateTime<Utc>,
         settings: &PlanSettings,
     ) -> CoreResult<(Vec<ReachOutDue>, Option<DateTime<Utc>>)> {
-        let network = self.network()?;
+        // Each tie already carries its last contact (one indexed query), so
+        // a tick every 30 s never loads the contact history itself.
+        let defaults = self.cadence_defaults()?;
+        let ties = self.list_ties(TieScope::Active)?;
         let tx = self.conn.transaction()?;
         let mut planned = Vec::new();
-        for tie in &network.ties {
-            let Some(cadence) = tie.cadence_days.filter(|d| *d > 0) else { continue };
-            let since = last_contact_on(&network, tie.id).unwrap_or(tie.added_on);
+        for tie in &ties {
+            let Some(cadence) = defaults.in_force(tie).filter(|d| *d > 0) else { continue };
+            let since = tie.last_contact_on.unwrap_or(tie.created_at.date_naive());
             let key = format!("reach_out:{}", tie.id);
             let last: Option<String> = tx
                 .query_row("SELECT max(due_at) FROM derived_occurrences WHERE key = ?1", [&key], |r| r.get(0))
@@ -61,7 +64,7 @@ impl Store {
             )?;
             let tie_id: Option<i64> = d.key.strip_prefix("reach_out:").and_then(|id| id.parse().ok());
             if let (1, Some(tie_id)) = (inserted, tie_id) {
-                if let Some(tie) = network.ties.iter().find(|t| t.id == tie_id) {
+                if let Some(tie) = ties.iter().find(|t| t.id == tie_id) {
                     due.push(ReachOutDue { tie_id, name: tie.name.clone() });
                 }
             }

@@ -8,7 +8,7 @@ use ts_rs::TS;
 use super::time::to_text;
 use super::Store;
 use crate::error::{CoreError, CoreResult};
-use crate::tie::{Circle, CADENCE_MAX_DAYS};
+use crate::tie::{Cadence, Circle, Tie, CADENCE_MAX_DAYS};
 
 /// The default reach-out rhythm of each circle, in days.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -27,6 +27,16 @@ impl Default for CadenceDefaults {
 }
 
 impl CadenceDefaults {
+    /// The rhythm in force for `tie`, in days: its own, its circle's, or
+    /// none (nudges off, or no circle yet).
+    pub fn in_force(&self, tie: &Tie) -> Option<u32> {
+        match tie.cadence {
+            Cadence::Off => None,
+            Cadence::Custom { days } => Some(u32::from(days)),
+            Cadence::Circle => tie.circle.map(|c| u32::from(self.for_circle(c))),
+        }
+    }
+
     pub fn for_circle(&self, circle: Circle) -> u16 {
         match circle {
             Circle::Inner => self.inner,
