@@ -20,6 +20,7 @@ use crate::network::{Network, NetworkContact, NetworkTie};
 use crate::reach_out::{compare_names, due_to_reach_out, ReachOut};
 use crate::theme::Theme;
 use crate::tie::{Feel, SupportType};
+use crate::words::join_names;
 
 // ---------------------------------------------------------------------------
 // Thresholds
@@ -646,14 +647,6 @@ fn fit_title(title: String, fallback: &str) -> String {
 }
 
 /// "Sam", "Sam and Ana", "Sam, Ana and Ben".
-fn join_names(names: &[&str]) -> String {
-    match names {
-        [] => String::new(),
-        [one] => (*one).to_owned(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
-}
-
 /// A day count in words, rounded kindly: "a day", "9 days", "about 3
 /// weeks", "about 2 months", "over a year".
 fn friendly_span(days: i64) -> String {

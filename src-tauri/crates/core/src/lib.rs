@@ -20,6 +20,7 @@ pub mod schedule;
 pub mod store;
 pub mod theme;
 pub mod tie;
+pub mod words;
 
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::{CoreError, CoreResult};

@@ -8,6 +8,7 @@ use ts_rs::TS;
 use crate::error::{CoreError, CoreResult};
 use crate::schedule::Recurrence;
 use crate::tie::clean_long_text;
+use crate::words::join_names;
 
 pub const REMINDER_TITLE_MAX_CHARS: usize = 120;
 pub const REMINDER_NOTE_MAX_CHARS: usize = 1_000;
@@ -70,8 +71,7 @@ pub fn gathered_text(due: &[Reminder]) -> Option<(String, String)> {
         [one] => Some((one.title.clone(), one.note.clone())),
         many => {
             let titles: Vec<&str> = many.iter().map(|r| r.title.as_str()).collect();
-            let (last, rest) = titles.split_last()?;
-            Some((format!("{} gentle reminders", many.len()), format!("{} and {last}", rest.join(", "))))
+            Some((format!("{} gentle reminders", many.len()), join_names(&titles)))
         }
     }
 }
@@ -94,23 +94,15 @@ pub fn gathered_notice(
         (true, many) => Some((
             NoticeKind::ReachOut,
             format!("{} people you might like to reach out to", many.len()),
-            join_all(many),
+            join_names(many),
         )),
         (false, []) => gathered_text(reminders).map(|(t, b)| (NoticeKind::Custom, t, b)),
         (false, names) => {
             let mut items: Vec<String> = reminders.iter().map(|r| r.title.clone()).collect();
-            items.push(format!("reaching out to {}", join_all(names)));
+            items.push(format!("reaching out to {}", join_names(names)));
             let refs: Vec<&str> = items.iter().map(String::as_str).collect();
-            Some((NoticeKind::Custom, format!("{} gentle reminders", reminders.len() + names.len()), join_all(&refs)))
+            Some((NoticeKind::Custom, format!("{} gentle reminders", reminders.len() + names.len()), join_names(&refs)))
         }
-    }
-}
-
-fn join_all(items: &[&str]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => (*one).to_owned(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
 }
 
