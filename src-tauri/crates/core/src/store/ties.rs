@@ -93,7 +93,7 @@ impl Store {
 
     /// Brings a tie back from the archive (the undo of [`Store::archive_tie`]).
     pub fn restore_tie(&mut self, id: i64) -> CoreResult<Tie> {
-        self.set_on_tie(id, "archived_at = NULL, name = coalesce(?2, name)", None::<String>)
+        self.set_on_tie(id, "archived_at = ?2", None::<String>)
     }
 
     /// Deletes a tie and everything attached to it: its support types,
