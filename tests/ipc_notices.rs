@@ -28,7 +28,7 @@ impl Notifier for Recorder {
 #[test]
 fn a_test_notification_reaches_the_desktop_and_the_record() {
     let recorder = Arc::new(Recorder::default());
-    let (app, _dir) = TestApp::with_notifier(recorder.clone());
+    let app = TestApp::with_notifier(recorder.clone());
     let notice = app.invoke("notices_send_test", json!({})).unwrap();
     assert_eq!(notice["kind"], "test");
     assert_eq!(notice["deliveredDesktop"], true);
@@ -44,7 +44,7 @@ fn without_a_notification_service_the_notice_is_kept_with_the_reason() {
         refuse_with: Some("org.freedesktop.DBus.Error.ServiceUnknown: no notification service".into()),
         ..Default::default()
     });
-    let (app, _dir) = TestApp::with_notifier(recorder);
+    let app = TestApp::with_notifier(recorder);
     let notice = app.invoke("notices_send_test", json!({})).unwrap();
     assert_eq!(notice["deliveredDesktop"], false);
     assert!(notice["deliveryError"].as_str().unwrap().contains("ServiceUnknown"));

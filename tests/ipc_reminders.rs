@@ -25,7 +25,7 @@ impl Notifier for Recorder {
 fn reminders_are_validated_stored_and_delivered_once_by_the_scheduler() {
     std::env::set_var("KINDRED_TZ", "Europe/London");
     let recorder = Arc::new(Recorder::default());
-    let (app, _dir) = TestApp::with_notifier(recorder.clone());
+    let app = TestApp::with_notifier(recorder.clone());
 
     let bad = app.invoke(
         "reminders_create",

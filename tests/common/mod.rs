@@ -35,19 +35,21 @@ impl TestApp {
 
     /// An app over the database in `dir` (to test what survives a restart).
     pub fn in_dir(dir: &Path) -> Self {
-        let clock = Arc::new(FixedClock::new(Utc.with_ymd_and_hms(2026, 11, 25, 9, 0, 0).unwrap()));
-        let store = Store::open_in_dir(dir, clock.clone()).expect("the store opens");
-        Self::with_state(AppState::with_store(store), clock)
+        Self::in_dir_with(dir, |state| state)
     }
 
-    /// An app whose desktop notifications go to `notifier`.
-    pub fn with_notifier(
-        notifier: Arc<dyn kindred_app::platform::notifications::Notifier>,
-    ) -> (Self, tempfile::TempDir) {
+    /// A fresh app whose desktop notifications go to `notifier`.
+    pub fn with_notifier(notifier: Arc<dyn kindred_app::platform::notifications::Notifier>) -> Self {
         let dir = tempfile::tempdir().expect("a temp dir");
+        let mut app = Self::in_dir_with(dir.path(), |state| state.with_notifier(notifier));
+        app._dir = Some(dir);
+        app
+    }
+
+    fn in_dir_with(dir: &Path, adjust: impl FnOnce(AppState) -> AppState) -> Self {
         let clock = Arc::new(FixedClock::new(Utc.with_ymd_and_hms(2026, 11, 25, 9, 0, 0).unwrap()));
-        let store = Store::open_in_dir(dir.path(), clock.clone()).expect("the store opens");
-        (Self::with_state(AppState::with_store(store).with_notifier(notifier), clock), dir)
+        let store = Store::open_in_dir(dir, clock.clone()).expect("the store opens");
+        Self::with_state(adjust(AppState::with_store(store)), clock)
     }
 
     pub fn with_state(state: AppState, clock: Arc<FixedClock>) -> Self {
