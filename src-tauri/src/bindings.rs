@@ -4,6 +4,7 @@
 //! `KINDRED_WRITE_BINDINGS=1 cargo test bindings` to refresh it.
 
 use kindred_core::birthdays::UpcomingBirthday;
+use kindred_core::checkin::{CheckIn, CheckInAnswers, CheckInStatus};
 use kindred_core::contact::{Channel, Contact, ContactDraft, Felt, Initiator};
 use kindred_core::first_run::MapAnswer;
 use kindred_core::insights::{Insight, InsightKind};
@@ -11,9 +12,15 @@ use kindred_core::network::Ratings;
 use kindred_core::notice::{Notice, NoticeKind};
 use kindred_core::quality::{QualityDraft, QualityRating};
 use kindred_core::reach_out::ReachOut;
+use kindred_core::reflection::intention::{Intention, IntentionDraft, IntentionStatus};
+use kindred_core::reflection::journal::{JournalEntry, JournalFilter, TextPart};
+use kindred_core::reflection::mood::Mood;
+use kindred_core::reflection::personalise::{Personalised, ShownPrompt, Suggestion, SuggestionReason};
+use kindred_core::reflection::session::{SessionEnd, SessionStatus, SessionStep, SessionView};
+use kindred_core::reflection::Guide;
 use kindred_core::reminder::{Reminder, ReminderDraft};
 use kindred_core::schedule::{Recurrence, Weekday};
-use kindred_core::store::CadenceDefaults;
+use kindred_core::store::{CadenceDefaults, Charts, JournalPage, MoodPoint, ScorePoint, WeekCount};
 use kindred_core::theme::Theme;
 use kindred_core::tie::{
     Birthday, Cadence, Circle, Feel, GroupKind, Sector, SupportType, Tie, TieDraft, TieKind, TieScope,
@@ -21,6 +28,8 @@ use kindred_core::tie::{
 use ts_rs::{Config, TS};
 
 use crate::commands::app::AppInfo;
+use crate::commands::checkins::CheckInScale;
+use crate::commands::reflect::ReflectLibrary;
 use crate::error::{ApiError, ErrorCode};
 
 /// Path of the generated file, relative to the repository root.
@@ -65,6 +74,32 @@ pub fn typescript() -> String {
         Recurrence::decl(&cfg),
         ReminderDraft::decl(&cfg),
         Reminder::decl(&cfg),
+        Guide::decl(&cfg),
+        ReflectLibrary::decl(&cfg),
+        ShownPrompt::decl(&cfg),
+        SuggestionReason::decl(&cfg),
+        Suggestion::decl(&cfg),
+        Personalised::decl(&cfg),
+        Mood::decl(&cfg),
+        SessionStatus::decl(&cfg),
+        SessionStep::decl(&cfg),
+        IntentionStatus::decl(&cfg),
+        IntentionDraft::decl(&cfg),
+        Intention::decl(&cfg),
+        SessionView::decl(&cfg),
+        SessionEnd::decl(&cfg),
+        TextPart::decl(&cfg),
+        JournalEntry::decl(&cfg),
+        JournalFilter::decl(&cfg),
+        JournalPage::decl(&cfg),
+        MoodPoint::decl(&cfg),
+        ScorePoint::decl(&cfg),
+        WeekCount::decl(&cfg),
+        Charts::decl(&cfg),
+        CheckInScale::decl(&cfg),
+        CheckInAnswers::decl(&cfg),
+        CheckIn::decl(&cfg),
+        CheckInStatus::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust DTOs by src-tauri/src/bindings.rs. Do not edit by hand:\n\

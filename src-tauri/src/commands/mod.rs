@@ -7,11 +7,15 @@
 //! [`ApiError`]: crate::ApiError
 
 pub mod app;
+pub mod checkins;
 pub mod contacts;
 pub mod files;
 pub mod insights;
+pub mod intentions;
+pub mod journal;
 pub mod notices;
 pub mod quality;
+pub mod reflect;
 pub mod reminders;
 pub mod settings;
 pub mod ties;

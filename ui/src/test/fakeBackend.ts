@@ -2,6 +2,10 @@
  * It answers with the same shapes (DTOs and {code, message, field} errors);
  * the real rules are tested in Rust, and end to end on the real app. */
 import { mockIPC } from '@tauri-apps/api/mocks';
+
+import { handle as journalFake } from './fakeJournal';
+import { NOT_HANDLED } from './notHandled';
+import { handle as reflectFake } from './fakeReflect';
 import { personDraft, type ApiError, type Contact, type ContactDraft, type Notice, type Tie } from '../lib/api';
 
 export function installFakeBackend(initial: string[] = []) {
@@ -147,8 +151,14 @@ export function installFakeBackend(initial: string[] = []) {
         return ties
           .filter((t) => t.archivedAt === null && t.lastContactOn === null)
           .map((t) => ({ tieId: t.id, lastContactOn: null, daysSince: 30, cadenceDays: 21, ratio: 1.4 }));
-      default:
+      default: {
+        // Reflection and journal commands live in their own fakes.
+        for (const extra of [reflectFake, journalFake]) {
+          const answer = extra(cmd, args);
+          if (answer !== NOT_HANDLED) return answer;
+        }
         throw new Error(`fake backend: no command ${cmd}`);
+      }
     }
   });
   return { ties, calls, contacts, notices: noticeList };

@@ -716,6 +716,7 @@ mod tests {
                 id,
                 name: name.to_owned(),
                 kind: TieKind::Person,
+                group_kind: None,
                 circle: None,
                 support_types: types.to_vec(),
                 cadence_days: None,
@@ -1365,6 +1366,7 @@ mod tests {
                         id: i as i64 + 1,
                         name: NAMES[name].to_owned(),
                         kind: if i % 3 == 2 { TieKind::Group } else { TieKind::Person },
+                        group_kind: None,
                         circle: None,
                         support_types: ALL_SUPPORT_TYPES
                             .iter()

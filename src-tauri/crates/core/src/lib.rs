@@ -3,6 +3,7 @@
 //! planning. Everything here is testable headless, with time passed in.
 
 pub mod birthdays;
+pub mod checkin;
 pub mod clock;
 pub mod contact;
 pub mod error;

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::contact::{Felt, Initiator};
-use crate::tie::{Circle, Feel, SupportType, TieKind};
+use crate::tie::{Circle, Feel, GroupKind, SupportType, TieKind};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Network {
@@ -43,6 +43,8 @@ pub struct NetworkTie {
     pub id: i64,
     pub name: String,
     pub kind: TieKind,
+    /// What kind of group a group tie is (online, faith…); `None` for people.
+    pub group_kind: Option<GroupKind>,
     pub circle: Option<Circle>,
     pub support_types: Vec<SupportType>,
     /// The cadence in force: the tie's own, or its circle's default; `None`

@@ -121,6 +121,7 @@ mod tests {
             id,
             name: name.to_owned(),
             kind: TieKind::Person,
+            group_kind: None,
             circle: None,
             support_types: vec![],
             cadence_days: cadence,

@@ -153,3 +153,157 @@ export type Reminder = { id: number, title: string, note: string, rule: Recurren
  * The due instant of the last occurrence already delivered.
  */
 lastFiredDue: string | null, };
+
+export type Guide = { id: string, title: string, 
+/**
+ * One or two sentences shown before the first prompt.
+ */
+intro: string, 
+/**
+ * The theme every prompt belongs to; `None` for a session across themes.
+ */
+theme: Theme | null, 
+/**
+ * The prompts, in the order they are asked (3 to 5).
+ */
+promptIds: Array<string>, };
+
+export type ReflectLibrary = { guides: Array<Guide>, feelingWords: Array<string>, };
+
+export type ShownPrompt = { promptId: string, theme: Theme, text: string, 
+/**
+ * The lighter version, answerable in a word or an emoji.
+ */
+lowEnergy: string | null, 
+/**
+ * The tie the text names, if it names one.
+ */
+tieId: number | null, tieName: string | null, };
+
+export type SuggestionReason = "thin_emotional_support" | "far_past_rhythm" | "draining_tie" | "group_or_community" | "weekly_check_in" | "theme_of_the_day";
+
+export type Suggestion = { guideId: string, title: string, intro: string, reason: SuggestionReason, 
+/**
+ * One plain sentence on why this one, for the person to read.
+ */
+because: string, };
+
+export type Personalised = { prompt: ShownPrompt, suggestion: Suggestion, };
+
+export type Mood = { 
+/**
+ * 1 (very low) to 5 (very good).
+ */
+mood: number, 
+/**
+ * Up to three words from [`FEELING_WORDS`].
+ */
+feelings: Array<string>, };
+
+export type SessionStatus = "in_progress" | "completed" | "set_aside";
+
+export type SessionStep = { 
+/**
+ * The journal entry this step writes to.
+ */
+entryId: number, position: number, promptId: string, theme: Theme, text: string, lowEnergy: string | null, tieId: number | null, answer: string, skipped: boolean, };
+
+export type IntentionStatus = "open" | "done" | "let_go";
+
+export type IntentionDraft = { text: string, tieId: number | null, dueOn: string | null, 
+/**
+ * "HH:MM" local time; only with a date.
+ */
+dueTime: string | null, };
+
+export type Intention = { id: number, text: string, tieId: number | null, tieName: string | null, sessionId: number | null, dueOn: string | null, dueTime: string | null, status: IntentionStatus, createdAt: string, };
+
+export type SessionView = { id: number, guideId: string, title: string, intro: string, status: SessionStatus, moodBefore: Mood | null, moodAfter: Mood | null, steps: Array<SessionStep>, intention: Intention | null, startedAt: string, completedAt: string | null, };
+
+export type SessionEnd = { moodAfter: Mood, intention: IntentionDraft | null, };
+
+export type TextPart = { text: string, hit: boolean, };
+
+export type JournalEntry = { id: number, 
+/**
+ * The session it was written in; `None` for a single prompt.
+ */
+sessionId: number | null, 
+/**
+ * The guided session's title, when it came from one.
+ */
+sessionTitle: string | null, promptId: string, theme: Theme, 
+/**
+ * The prompt as it was shown, names filled in.
+ */
+promptText: string, answer: string, tieId: number | null, tieName: string | null, createdAt: string, updatedAt: string, 
+/**
+ * The answer cut into plain and matching parts when listed by a search,
+ * so the UI can highlight matches without treating text as markup.
+ */
+answerParts: Array<TextPart> | null, };
+
+export type JournalFilter = { 
+/**
+ * Anything the person typed into the search box.
+ */
+query: string | null, theme: Theme | null, tieId: number | null, from: string | null, to: string | null, };
+
+export type JournalPage = { entries: Array<JournalEntry>, 
+/**
+ * More entries match than the page holds.
+ */
+more: boolean, };
+
+export type MoodPoint = { sessionId: number, on: string, before: number, after: number, };
+
+export type ScorePoint = { on: string, score: number, };
+
+export type WeekCount = { 
+/**
+ * The Monday the week starts on.
+ */
+weekOf: string, contacts: number, };
+
+export type Charts = { 
+/**
+ * Completed sessions, oldest first.
+ */
+moods: Array<MoodPoint>, 
+/**
+ * Check-ins, oldest first.
+ */
+checkIns: Array<ScorePoint>, 
+/**
+ * The last [`CONTACT_WEEKS`] weeks (Monday to Sunday), oldest first,
+ * empty weeks included.
+ */
+contactsPerWeek: Array<WeekCount>, };
+
+export type CheckInScale = { items: Array<string>, answers: Array<string>, source: string, };
+
+export type CheckInAnswers = { 
+/**
+ * Each 1 ("Hardly ever") to 3 ("Often"), in the order of [`ITEMS`].
+ */
+items: [number, number, number], };
+
+export type CheckIn = { id: number, takenAt: string, items: [number, number, number], 
+/**
+ * 3 to 9.
+ */
+score: number, 
+/**
+ * A plain reading of the score; never a diagnosis.
+ */
+reading: string, };
+
+export type CheckInStatus = { 
+/**
+ * Whether to offer a check-in now.
+ */
+due: boolean, latest: CheckIn | null, 
+/**
+ * Whether to bring the help resources forward, gently.
+ */
+showSupport: boolean, };

@@ -1,12 +1,17 @@
 //! The SQLite store: one connection, opened with the settings every part of
 //! the app relies on, and brought up to the current schema before use.
 
+mod charts;
+mod checkins;
 mod contacts;
+mod intentions;
+mod journal;
 mod migrations;
 mod network;
 mod notices;
 mod quality;
 mod reach_out_reminders;
+mod reflection;
 mod reminders;
 mod settings;
 mod snapshot;
@@ -23,6 +28,8 @@ use rusqlite::Connection;
 use crate::clock::Clock;
 use crate::error::CoreResult;
 
+pub use charts::{Charts, MoodPoint, ScorePoint, WeekCount, CONTACT_WEEKS};
+pub use journal::{JournalPage, JOURNAL_PAGE};
 pub use migrations::{latest_version, MIGRATIONS};
 pub use reach_out_reminders::ReachOutDue;
 pub use reminders::TakenReminders;

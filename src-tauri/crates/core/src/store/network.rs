@@ -26,6 +26,7 @@ impl Store {
                 id: t.id,
                 name: t.name,
                 kind: t.kind,
+                group_kind: t.group_kind,
                 circle: t.circle,
                 support_types: t.support_types,
                 feel: t.feel,

@@ -68,13 +68,13 @@ impl Store {
 
     /// Reads a setting; a missing or unreadable value falls back to the
     /// default rather than stopping the app.
-    fn setting<T: DeserializeOwned + Default>(&self, key: &str) -> CoreResult<T> {
+    pub(crate) fn setting<T: DeserializeOwned + Default>(&self, key: &str) -> CoreResult<T> {
         let raw: Option<String> =
             self.conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?;
         Ok(raw.and_then(|text| serde_json::from_str(&text).ok()).unwrap_or_default())
     }
 
-    fn put_setting<T: Serialize>(&mut self, key: &str, value: &T) -> CoreResult<()> {
+    pub(crate) fn put_setting<T: Serialize>(&mut self, key: &str, value: &T) -> CoreResult<()> {
         let json = serde_json::to_string(value).map_err(std::io::Error::other)?;
         self.conn.execute(
             "INSERT INTO settings (key, value, updated_at) VALUES (?1, ?2, ?3)
