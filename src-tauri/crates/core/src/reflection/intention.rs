@@ -64,7 +64,7 @@ impl IntentionDraft {
     /// person may be writing down something they meant to do); the tie is
     /// checked by the store.
     pub fn cleaned(&self) -> CoreResult<IntentionDraft> {
-        let text: String = self.text.trim().chars().filter(|c| !c.is_control()).collect();
+        let text: String = self.text.chars().filter(|c| !c.is_control()).collect::<String>().trim().to_owned();
         if text.is_empty() {
             return Err(CoreError::validation("text", "Write a few words about what you'd like to do."));
         }

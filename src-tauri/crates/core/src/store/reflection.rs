@@ -274,3 +274,7 @@ pub(super) fn theme_text(theme: Theme) -> String {
     // The serde name is the database text (both snake_case).
     serde_json::to_value(theme).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
 }
+
+#[cfg(test)]
+#[path = "reflection_tests.rs"]
+mod tests;
