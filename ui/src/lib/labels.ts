@@ -9,6 +9,7 @@ import type {
   Initiator,
   Sector,
   SupportType,
+  Theme,
   TieKind,
 } from './api';
 
@@ -94,3 +95,27 @@ export const months = [
   'January', 'February', 'March', 'April', 'May', 'June',
   'July', 'August', 'September', 'October', 'November', 'December',
 ];
+
+/** The reflection themes, in everyday words. */
+export const themeLabels: Record<Theme, string> = {
+  emotional: 'Someone to talk to',
+  practical: 'Everyday help',
+  resilience: 'Getting through',
+  body: 'Calm and closeness',
+  openness: 'Talking openly',
+  quality: 'How it feels',
+  digital: 'Online spaces',
+};
+
+export const themes = Object.keys(themeLabels) as Theme[];
+
+/** The mood scale of a reflection, 1 to 5. */
+export const moodLabels: Record<number, string> = {
+  1: 'Very low',
+  2: 'Low',
+  3: 'Okay',
+  4: 'Good',
+  5: 'Very good',
+};
+
+export const moodScale = [1, 2, 3, 4, 5];

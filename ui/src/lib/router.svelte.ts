@@ -3,6 +3,9 @@
 
 export type Screen = 'today' | 'map' | 'people' | 'reflect' | 'settings' | 'help' | 'welcome';
 
+/** The three views of the Reflect screen. */
+export type ReflectView = 'sessions' | 'journal' | 'progress';
+
 export const screens: { id: Exclude<Screen, 'help' | 'welcome'>; label: string }[] = [
   { id: 'today', label: 'Today' },
   { id: 'map', label: 'Map' },
@@ -18,6 +21,24 @@ class Router {
 
   /** The tie whose page is open on the People screen, if any. */
   tieId = $state<number | null>(null);
+
+  /** Which view the Reflect screen shows: guided sessions, the journal or progress. */
+  reflectView = $state<ReflectView>('sessions');
+
+  /** A guided session to begin as soon as the Reflect screen opens (from Today, say). */
+  guideId = $state<string | null>(null);
+
+  /** Opens the Reflect screen on one of its views (the journal, say). */
+  openReflect(view: ReflectView) {
+    this.reflectView = view;
+    this.go('reflect');
+  }
+
+  /** Opens Reflect and begins a guided session there. */
+  startGuide(id: string) {
+    this.guideId = id;
+    this.openReflect('sessions');
+  }
 
   /** Opens a tie's page (from the map, Today, anywhere). */
   openTie(id: number) {
