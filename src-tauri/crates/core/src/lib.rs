@@ -17,6 +17,7 @@ pub mod quality;
 pub mod reach_out;
 pub mod reflection;
 pub mod reminder;
+pub mod reminder_settings;
 pub mod schedule;
 pub mod store;
 pub mod theme;

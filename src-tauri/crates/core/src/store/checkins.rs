@@ -8,7 +8,7 @@ use super::Store;
 use crate::checkin::{check_in_due, reading, show_support, CheckIn, CheckInAnswers, CheckInStatus};
 use crate::error::{CoreError, CoreResult};
 
-const PUT_OFF: &str = "checkin.putOffOn";
+const PUT_OFF: &str = "checkin_put_off_on";
 
 impl Store {
     pub fn record_check_in(&mut self, answers: CheckInAnswers) -> CoreResult<CheckIn> {

@@ -4,6 +4,7 @@
 mod charts;
 mod checkins;
 mod contacts;
+mod derived_reminders;
 mod intentions;
 mod journal;
 mod migrations;

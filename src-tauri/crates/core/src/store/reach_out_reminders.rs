@@ -4,9 +4,8 @@
 //! it is not repeated; the next contact sets the next due date.
 
 use chrono::{DateTime, Days, NaiveTime, Utc};
-use rusqlite::{params, OptionalExtension};
 
-use super::time::{from_text, to_text};
+use super::derived_reminders::{last_fired, record_fired};
 use super::Store;
 use crate::error::CoreResult;
 use crate::schedule::local::resolve_local;
@@ -38,14 +37,11 @@ impl Store {
             let Some(cadence) = defaults.in_force(tie).filter(|d| *d > 0) else { continue };
             let since = tie.last_contact_on.unwrap_or(tie.created_at.date_naive());
             let key = format!("reach_out:{}", tie.id);
-            let last: Option<String> = tx
-                .query_row("SELECT max(due_at) FROM derived_occurrences WHERE key = ?1", [&key], |r| r.get(0))
-                .optional()?
-                .flatten();
+            let last_fired_due = last_fired(&tx, &key)?;
             planned.push(Planned {
                 key,
                 rule: Recurrence::Once { on: cadence_due(since, cadence), at: None },
-                last_fired_due: last.map(|t| from_text(0, &t)).transpose()?,
+                last_fired_due,
                 // The rhythm starts at the last contact (the day before, so
                 // a due day that has already come still counts).
                 created_at: resolve_local(
@@ -56,19 +52,12 @@ impl Store {
             });
         }
         let tick = plan(&planned, now, settings);
-        let mut due = Vec::new();
-        for d in &tick.due {
-            let inserted = tx.execute(
-                "INSERT OR IGNORE INTO derived_occurrences (key, due_at, fired_at) VALUES (?1, ?2, ?3)",
-                params![d.key, to_text(d.due_at), to_text(now)],
-            )?;
-            let tie_id: Option<i64> = d.key.strip_prefix("reach_out:").and_then(|id| id.parse().ok());
-            if let (1, Some(tie_id)) = (inserted, tie_id) {
-                if let Some(tie) = ties.iter().find(|t| t.id == tie_id) {
-                    due.push(ReachOutDue { tie_id, name: tie.name.clone() });
-                }
-            }
-        }
+        let due = record_fired(&tx, &tick.due, now)?
+            .iter()
+            .filter_map(|key| key.strip_prefix("reach_out:").and_then(|id| id.parse::<i64>().ok()))
+            .filter_map(|tie_id| ties.iter().find(|t| t.id == tie_id))
+            .map(|tie| ReachOutDue { tie_id: tie.id, name: tie.name.clone() })
+            .collect();
         tx.commit()?;
         Ok((due, tick.next_wake))
     }

@@ -8,6 +8,8 @@ use ts_rs::TS;
 use super::time::to_text;
 use super::Store;
 use crate::error::{CoreError, CoreResult};
+use crate::reminder_settings::ReminderSettings;
+use chrono::{DateTime, Utc};
 use crate::tie::{Cadence, Circle, Tie, CADENCE_MAX_DAYS};
 
 /// The default reach-out rhythm of each circle, in days.
@@ -47,6 +49,7 @@ impl CadenceDefaults {
 }
 
 const CADENCE_DEFAULTS: &str = "cadence_defaults";
+const REMINDER_SETTINGS: &str = "reminders";
 
 impl Store {
     pub fn cadence_defaults(&self) -> CoreResult<CadenceDefaults> {
@@ -63,6 +66,33 @@ impl Store {
             }
         }
         self.put_setting(CADENCE_DEFAULTS, &value)?;
+        Ok(value)
+    }
+
+    pub fn reminder_settings(&self) -> CoreResult<ReminderSettings> {
+        self.setting(REMINDER_SETTINGS)
+    }
+
+    /// Saves the reminder settings. A reflection schedule that is new or
+    /// changed starts now: nothing before this moment comes round. The
+    /// pause is kept as it is (it has its own command).
+    pub fn set_reminder_settings(&mut self, value: ReminderSettings) -> CoreResult<ReminderSettings> {
+        let mut value = value.cleaned()?;
+        let old = self.reminder_settings()?;
+        value.paused_until = old.paused_until;
+        if let Some(schedule) = &mut value.reflection {
+            let unchanged = old.reflection.as_ref().is_some_and(|o| o.days == schedule.days && o.at == schedule.at);
+            schedule.since = if unchanged { old.reflection.and_then(|o| o.since) } else { Some(self.now()) };
+        }
+        self.put_setting(REMINDER_SETTINGS, &value)?;
+        Ok(value)
+    }
+
+    /// Pauses every reminder until `until` (or lifts the pause with `None`).
+    pub fn pause_reminders(&mut self, until: Option<DateTime<Utc>>) -> CoreResult<ReminderSettings> {
+        let mut value = self.reminder_settings()?;
+        value.paused_until = until.filter(|u| *u > self.now());
+        self.put_setting(REMINDER_SETTINGS, &value)?;
         Ok(value)
     }
 
