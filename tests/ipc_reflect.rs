@@ -24,13 +24,19 @@ fn a_guided_session_runs_end_to_end_over_ipc_and_lands_in_the_journal() {
     let bad = app.invoke("reflect_start", json!({ "guideId": "weekly-check-in", "moodBefore": { "mood": 9 } }));
     assert_eq!(bad.unwrap_err()["field"], "moodBefore");
     let session = app
-        .invoke("reflect_start", json!({ "guideId": "weekly-check-in", "moodBefore": { "mood": 2, "feelings": ["tired"] } }))
+        .invoke(
+            "reflect_start",
+            json!({ "guideId": "weekly-check-in", "moodBefore": { "mood": 2, "feelings": ["tired"] } }),
+        )
         .unwrap();
     let id = session["id"].clone();
     assert_eq!(app.invoke("reflect_current", json!({})).unwrap()["id"], id);
     let steps = session["steps"].as_array().unwrap().clone();
     let step = app
-        .invoke("reflect_answer_step", json!({ "entryId": steps[0]["entryId"], "answer": "Tea with Gran", "skipped": false }))
+        .invoke(
+            "reflect_answer_step",
+            json!({ "entryId": steps[0]["entryId"], "answer": "Tea with Gran", "skipped": false }),
+        )
         .unwrap();
     assert_eq!(step["answer"], "Tea with Gran");
     let long = "x".repeat(20_001);
@@ -76,10 +82,14 @@ fn single_prompts_and_the_journal_edit_delete_and_export() {
     std::env::set_var("KINDRED_EXPORT_DIR", export.path());
     let app = TestApp::new();
     let entry = app
-        .invoke("reflect_answer_prompt", json!({ "promptId": "body-04", "tieId": null, "answer": "<img src=x onerror=alert(1)>" }))
+        .invoke(
+            "reflect_answer_prompt",
+            json!({ "promptId": "body-04", "tieId": null, "answer": "<img src=x onerror=alert(1)>" }),
+        )
         .unwrap();
     assert_eq!(entry["answer"], "<img src=x onerror=alert(1)>", "kept as typed, shown as text by the UI");
-    let err = app.invoke("reflect_answer_prompt", json!({ "promptId": "nope", "tieId": null, "answer": "x" })).unwrap_err();
+    let err =
+        app.invoke("reflect_answer_prompt", json!({ "promptId": "nope", "tieId": null, "answer": "x" })).unwrap_err();
     assert_eq!(err["field"], "promptId");
 
     let edited = app.invoke("journal_update", json!({ "id": entry["id"], "answer": "A walk on Sunday" })).unwrap();

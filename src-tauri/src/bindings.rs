@@ -19,7 +19,8 @@ use kindred_core::reflection::personalise::{Personalised, ShownPrompt, Suggestio
 use kindred_core::reflection::session::{SessionEnd, SessionStatus, SessionStep, SessionView};
 use kindred_core::reflection::Guide;
 use kindred_core::reminder::{Reminder, ReminderDraft};
-use kindred_core::schedule::{Recurrence, Weekday};
+use kindred_core::reminder_settings::{PauseFor, ReflectionSchedule, ReminderSettings};
+use kindred_core::schedule::{QuietHours, Recurrence, Weekday};
 use kindred_core::store::{CadenceDefaults, Charts, JournalPage, MoodPoint, ScorePoint, WeekCount};
 use kindred_core::theme::Theme;
 use kindred_core::tie::{
@@ -74,6 +75,10 @@ pub fn typescript() -> String {
         Recurrence::decl(&cfg),
         ReminderDraft::decl(&cfg),
         Reminder::decl(&cfg),
+        QuietHours::decl(&cfg),
+        ReflectionSchedule::decl(&cfg),
+        ReminderSettings::decl(&cfg),
+        PauseFor::decl(&cfg),
         Guide::decl(&cfg),
         ReflectLibrary::decl(&cfg),
         ShownPrompt::decl(&cfg),

@@ -7,6 +7,7 @@ pub mod error;
 pub mod platform;
 pub mod scheduler;
 pub mod state;
+pub mod tray;
 
 use std::sync::Arc;
 
@@ -51,6 +52,9 @@ pub fn builder<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
         commands::reminders::reminders_delete,
         commands::settings::settings_cadence_defaults,
         commands::settings::settings_set_cadence_defaults,
+        commands::settings::settings_reminders,
+        commands::settings::settings_set_reminders,
+        commands::settings::settings_pause_reminders,
         commands::reflect::reflect_library,
         commands::reflect::reflect_today,
         commands::reflect::reflect_prompts,
@@ -79,31 +83,48 @@ pub fn builder<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
 
 /// Starts the desktop app.
 pub fn run() {
-    let result = builder(tauri::Builder::default())
-        .setup(|app| {
-            let state = match platform::data_folder::resolve(app.handle()) {
-                Ok(dir) => {
-                    if let Err(error) = platform::data_folder::prepare(&dir) {
-                        // Not fatal: opening the store reports a folder it
-                        // really cannot use.
-                        eprintln!("Kindred could not prepare {}: {error}", dir.display());
-                    }
-                    AppState::open(&dir, Arc::new(SystemClock))
+    // The single-instance plugin goes first, so a second launch hands over
+    // before anything else starts (a second scheduler over the same file).
+    let result = builder(
+        tauri::Builder::default()
+            .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| tray::show_main(app)))
+            .plugin(platform::autostart::plugin()),
+    )
+    .on_window_event(tray::on_window_event)
+    .setup(|app| {
+        let state = match platform::data_folder::resolve(app.handle()) {
+            Ok(dir) => {
+                if let Err(error) = platform::data_folder::prepare(&dir) {
+                    // Not fatal: opening the store reports a folder it
+                    // really cannot use.
+                    eprintln!("Kindred could not prepare {}: {error}", dir.display());
                 }
-                Err(reason) => AppState::unavailable(reason),
-            };
-            app.manage(state);
-            // Reminders keep their own thread; a failure to start it leaves
-            // the rest of the app working and is reported.
-            match scheduler::start(app.handle().clone()) {
-                Ok(handle) => {
-                    app.manage(handle);
-                }
-                Err(error) => eprintln!("Kindred could not start its reminder scheduler: {error}"),
+                AppState::open(&dir, Arc::new(SystemClock))
             }
-            Ok(())
-        })
-        .run(tauri::generate_context!());
+            Err(reason) => AppState::unavailable(reason),
+        };
+        app.manage(state);
+        // Reminders keep their own thread; a failure to start it leaves
+        // the rest of the app working and is reported.
+        match scheduler::start(app.handle().clone()) {
+            Ok(handle) => {
+                app.manage(handle);
+            }
+            Err(error) => eprintln!("Kindred could not start its reminder scheduler: {error}"),
+        }
+        // No tray (some desktops have none): closing the window quits,
+        // and the person is told so in Settings.
+        if let Err(error) = tray::create(app.handle()) {
+            eprintln!("Kindred could not add its tray icon: {error}");
+        }
+        if platform::autostart::started_hidden() {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.hide();
+            }
+        }
+        Ok(())
+    })
+    .run(tauri::generate_context!());
     if let Err(error) = result {
         eprintln!("Kindred could not start: {error}");
         std::process::exit(1);

@@ -8,9 +8,9 @@
 use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 use std::time::Duration;
 
-use chrono::{DateTime, NaiveTime, Utc};
-use kindred_core::reminder::gathered_notice;
-use kindred_core::schedule::{PlanSettings, QuietHours, Tz, CATCH_UP_LIMIT};
+use chrono::{DateTime, Utc};
+use kindred_core::reminder::{gathered_notice, DueItem};
+use kindred_core::schedule::Tz;
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 
 use crate::commands::notices::NOTICE_EVENT;
@@ -67,39 +67,49 @@ pub fn system_zone() -> Tz {
         .unwrap_or(Tz::UTC)
 }
 
-fn settings() -> PlanSettings {
-    PlanSettings {
-        tz: system_zone(),
-        preferred: NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default(),
-        quiet: QuietHours::default(),
-        catch_up_limit: CATCH_UP_LIMIT,
-    }
-}
-
 /// One look at the clock: take what is due, gather it into one notice,
-/// record it, then try the desktop. Returns when to look again.
+/// record it, then (unless desktop notifications are off) try the desktop.
+/// While reminders are paused nothing is taken; what came round meanwhile
+/// is gathered after the pause. Returns when to look again.
 pub fn tick<R: Runtime>(app: &AppHandle<R>, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
     let state = app.try_state::<AppState>()?;
-    let settings = settings();
     let taken = state.store(|store| {
+        let reminders = store.reminder_settings()?;
+        if let Some(until) = reminders.paused_until.filter(|until| *until > now) {
+            return Ok((Vec::new(), Some(until), reminders.desktop));
+        }
+        let settings = reminders.plan_settings(system_zone());
         let custom = store.take_due_reminders(now, &settings)?;
-        let (reach_outs, reach_next) = store.take_due_reach_outs(now, &settings)?;
-        Ok((custom, reach_outs, reach_next))
+        let mut items: Vec<DueItem> =
+            custom.due.iter().map(|r| DueItem::Custom { title: r.title.clone(), note: r.note.clone() }).collect();
+        let mut wakes = vec![custom.next_wake];
+        if reminders.reach_outs {
+            let (reach_outs, next) = store.take_due_reach_outs(now, &settings)?;
+            items.extend(reach_outs.into_iter().map(|r| DueItem::ReachOut { tie_id: r.tie_id, name: r.name }));
+            wakes.push(next);
+        }
+        let (derived, next) = store.take_due_derived(now, &reminders, &settings)?;
+        items.extend(derived);
+        wakes.push(next);
+        Ok((items, wakes.into_iter().flatten().min(), reminders.desktop))
     });
-    let (custom, reach_outs, reach_next) = match taken {
+    let (items, next_wake, desktop) = match taken {
         Ok(taken) => taken,
         Err(error) => {
             eprintln!("Kindred could not check reminders: {}", error.message);
             return None;
         }
     };
-    if let Some((kind, title, body)) = gathered_notice(&custom.due, &reach_outs) {
+    if let Some((kind, title, body)) = gathered_notice(&items) {
         if let Ok(notice) = state.store(|store| store.record_notice(kind, &title, &body)) {
-            let outcome = state.notifier().show(&title, &body);
+            let outcome = if desktop { state.notifier().show(&title, &body) } else { Err(DESKTOP_OFF.to_owned()) };
             if let Ok(notice) = state.store(|store| store.mark_notice_delivery(notice.id, outcome)) {
                 let _ = app.emit(NOTICE_EVENT, &notice);
             }
         }
     }
-    [custom.next_wake, reach_next].into_iter().flatten().min()
+    next_wake
 }
+
+/// Recorded on a notice that was kept in the window only, by choice.
+pub const DESKTOP_OFF: &str = "Desktop notifications are turned off in Settings.";

@@ -6,8 +6,9 @@
 //! Linux-only API used outside this module fails the build.
 //!
 //! Concerns: the data folder; desktop notifications (handle lifetime on
-//! Linux, the Windows app id, macOS `set_application`). Still to come with
-//! reminders: tray differences and start at login.
+//! Linux, the Windows app id, macOS `set_application`); start at login.
+//! The tray itself is the same everywhere (see `crate::tray`).
 
+pub mod autostart;
 pub mod data_folder;
 pub mod notifications;

@@ -51,6 +51,59 @@
     notices_list: () => [],
     reminders_list: () => [],
     notices_mark_read: () => 0,
+
+    // Reflection: enough for the Today and Reflect screens to render.
+    reflect_library: () => ({
+      guides: [
+        {
+          id: 'weekly-check-in',
+          title: 'Weekly check-in',
+          intro: 'A gentle look back at the week, and at who was around you.',
+          theme: null,
+          promptIds: ['emotional-01', 'body-05', 'quality-01', 'practical-10'],
+        },
+        {
+          id: 'emotional',
+          title: 'Lighten the load',
+          intro: 'A few quiet questions about what you carry, and who could help you hold it.',
+          theme: 'emotional',
+          promptIds: ['emotional-01', 'emotional-04', 'emotional-03'],
+        },
+      ],
+      feelingWords: ['calm', 'content', 'hopeful', 'tired', 'lonely', 'worried'],
+    }),
+    reflect_today: () => ({
+      prompt: {
+        promptId: 'emotional-01',
+        theme: 'emotional',
+        text: 'Who would you call if you had news to share this week?',
+        lowEnergy: 'One name that comes to mind?',
+        tieId: null,
+        tieName: null,
+      },
+      suggestion: {
+        guideId: 'emotional',
+        title: 'Lighten the load',
+        intro: 'A few quiet questions about what you carry, and who could help you hold it.',
+        reason: 'theme_of_the_day',
+        because: 'Today the questions are about having someone to talk to.',
+      },
+    }),
+    reflect_prompts: () => [],
+    reflect_current: () => null,
+    intentions_list: () => [],
+    checkins_status: () => ({ due: true, latest: null, showSupport: false }),
+    checkins_scale: () => ({
+      items: [
+        'How often do you feel that you lack companionship?',
+        'How often do you feel left out?',
+        'How often do you feel isolated from others?',
+      ],
+      answers: ['Hardly ever', 'Some of the time', 'Often'],
+      source: 'Three-item loneliness scale: Hughes, Waite, Hawkley & Cacioppo (2004), Research on Aging 26(6).',
+    }),
+    journal_list: () => ({ entries: [], more: false }),
+    reflect_charts: () => ({ moods: [], checkIns: [], contactsPerWeek: [] }),
   };
 
   window.__KINDRED_FAKE__ = { ties, calls };

@@ -74,7 +74,10 @@ interface State {
   nextSession: number;
   nextEntry: number;
   nextIntention: number;
-  checkIn: CheckInStatus;
+  /** The check-in status to answer with, for a test that wants a fixed
+   * one. When null (the default) the journal fake answers instead, from the
+   * check-ins recorded there, so the two fakes never disagree. */
+  checkIn: CheckInStatus | null;
   /** Names for tie ids, as the map would give them. */
   tieNames: Map<number, string>;
 }
@@ -87,7 +90,7 @@ function fresh(): State {
     nextSession: 1,
     nextEntry: 1,
     nextIntention: 1,
-    checkIn: { due: false, latest: null, showSupport: false },
+    checkIn: null,
     tieNames: new Map(),
   };
 }
@@ -311,7 +314,7 @@ export function handle(cmd: string, args: Record<string, unknown>): unknown {
       return { ...found };
     }
     case 'checkins_status':
-      return copy(state.checkIn);
+      return state.checkIn ? copy(state.checkIn) : NOT_HANDLED;
     default:
       return NOT_HANDLED;
   }

@@ -40,7 +40,13 @@ fn add_entries(dir: &std::path::Path, entries: usize) {
         tx.execute(
             "INSERT INTO reflection_entries (prompt_id, theme, prompt_text, answer, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
-            rusqlite::params![prompt.id, theme.as_str().unwrap(), prompt.fallback.unwrap_or(prompt.text), answer.join(" "), at],
+            rusqlite::params![
+                prompt.id,
+                theme.as_str().unwrap(),
+                prompt.fallback.unwrap_or(prompt.text),
+                answer.join(" "),
+                at
+            ],
         )
         .unwrap();
     }
@@ -94,7 +100,8 @@ fn bench_personalise(c: &mut Criterion) {
     }
     let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
     for c in 0..5_000usize {
-        let d = ContactDraft::on(today - Duration::days((c % 400) as i64), Channel::Call, vec![ids[(c * 7919) % 1_000]]);
+        let d =
+            ContactDraft::on(today - Duration::days((c % 400) as i64), Channel::Call, vec![ids[(c * 7919) % 1_000]]);
         store.create_contact(d).unwrap();
     }
     drop(store);
@@ -102,10 +109,14 @@ fn bench_personalise(c: &mut Criterion) {
     let store = open(dir.path());
     let network = store.network().unwrap();
     let answered: Vec<Answered> = (0..5_000)
-        .map(|i| Answered { prompt_id: PROMPTS[(i * 31) % PROMPTS.len()].id.to_owned(), on: today - Duration::days(i as i64 / 8) })
+        .map(|i| Answered {
+            prompt_id: PROMPTS[(i * 31) % PROMPTS.len()].id.to_owned(),
+            on: today - Duration::days(i as i64 / 8),
+        })
         .collect();
 
-    group.bench_function("baseline: reach-out ranking over 1,000 ties", |b| b.iter(|| due_to_reach_out(&network).len()));
+    group
+        .bench_function("baseline: reach-out ranking over 1,000 ties", |b| b.iter(|| due_to_reach_out(&network).len()));
     group.bench_function("choose prompt and session (pure), 1,000 ties, 5,000 entries", |b| {
         b.iter(|| personalise(&network, &answered, None).prompt.prompt_id.len())
     });

@@ -23,7 +23,8 @@ pub const ITEMS: [&str; 3] = [
 pub const ANSWERS: [&str; 3] = ["Hardly ever", "Some of the time", "Often"];
 
 /// Where the scale comes from, as shown under it.
-pub const SOURCE: &str = "Three-item loneliness scale: Hughes, Waite, Hawkley & Cacioppo (2004), Research on Aging 26(6).";
+pub const SOURCE: &str =
+    "Three-item loneliness scale: Hughes, Waite, Hawkley & Cacioppo (2004), Research on Aging 26(6).";
 
 /// A check-in is offered again this many days after the last one (or after
 /// it was put off).

@@ -81,11 +81,24 @@ pub fn gathered_text(due: &[Reminder]) -> Option<(String, String)> {
 /// rest into one notification.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DueItem {
-    Custom { title: String, note: String },
-    ReachOut { tie_id: i64, name: String },
+    Custom {
+        title: String,
+        note: String,
+    },
+    ReachOut {
+        tie_id: i64,
+        name: String,
+    },
     /// `in_days` 0 is the day itself.
-    Birthday { tie_id: i64, name: String, in_days: i64 },
-    Intention { id: i64, text: String },
+    Birthday {
+        tie_id: i64,
+        name: String,
+        in_days: i64,
+    },
+    Intention {
+        id: i64,
+        text: String,
+    },
     Reflection,
 }
 
@@ -141,9 +154,7 @@ pub fn gathered_notice(items: &[DueItem]) -> Option<(NoticeKind, String, String)
                 format!("{name}'s birthday is {}", when(*in_days)),
                 "A little notice, in case you'd like to send something or plan a call.".to_owned(),
             ),
-            DueItem::Intention { text, .. } => {
-                ("Something you meant to do".to_owned(), text.clone())
-            }
+            DueItem::Intention { text, .. } => ("Something you meant to do".to_owned(), text.clone()),
             DueItem::Reflection => (
                 "A moment to reflect".to_owned(),
                 "A few quiet minutes with Kindred, whenever suits you today.".to_owned(),
@@ -234,11 +245,17 @@ mod gathering_tests {
         assert_eq!((kind, title.as_str()), (NoticeKind::Birthday, "It's Mina's birthday today"));
         assert_eq!(gathered_notice(&[birthday("Mina", 1)]).unwrap().1, "Mina's birthday is tomorrow");
         let (_, title, body) = gathered_notice(&[birthday("Mina", 0), birthday("Jo", 3)]).unwrap();
-        assert_eq!((title.as_str(), body.as_str()), ("2 birthdays coming up", "Mina's birthday today and Jo's birthday in 3 days"));
+        assert_eq!(
+            (title.as_str(), body.as_str()),
+            ("2 birthdays coming up", "Mina's birthday today and Jo's birthday in 3 days")
+        );
         let (kind, _, body) = gathered_notice(&[DueItem::Intention { id: 1, text: "Call Ana".into() }]).unwrap();
         assert_eq!((kind, body.as_str()), (NoticeKind::Intention, "Call Ana"));
         let (_, title, body) = gathered_notice(&[DueItem::Reflection, tie("Sam")]).unwrap();
-        assert_eq!((title.as_str(), body.as_str()), ("2 gentle reminders", "A few minutes to reflect and reaching out to Sam"));
+        assert_eq!(
+            (title.as_str(), body.as_str()),
+            ("2 gentle reminders", "A few minutes to reflect and reaching out to Sam")
+        );
         for items in [vec![DueItem::Reflection], vec![birthday("A", 2)], vec![tie("B"), custom("C")]] {
             let (_, title, body) = gathered_notice(&items).unwrap();
             for word in ["overdue", "should", "forgot", "late"] {

@@ -96,12 +96,50 @@ impl ReminderSettings {
     }
 }
 
+/// How long to pause reminders for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum PauseFor {
+    Hour,
+    /// Until tomorrow at the preferred time.
+    Tomorrow,
+    /// Until the same time next week.
+    Week,
+}
+
+/// When a pause chosen at `now` ends, in the person's zone.
+pub fn pause_end(choice: PauseFor, now: DateTime<Utc>, tz: Tz, preferred: NaiveTime) -> DateTime<Utc> {
+    match choice {
+        PauseFor::Hour => now + chrono::Duration::hours(1),
+        PauseFor::Week => now + chrono::Duration::days(7),
+        PauseFor::Tomorrow => {
+            let today = now.with_timezone(&tz).date_naive();
+            let tomorrow = today.succ_opt().unwrap_or(today);
+            crate::schedule::local::resolve_local(tomorrow, preferred, tz)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn hm(h: u32, m: u32) -> NaiveTime {
         NaiveTime::from_hms_opt(h, m, 0).unwrap()
+    }
+
+    #[test]
+    fn pauses_end_an_hour_on_tomorrow_at_the_preferred_time_or_a_week_on() {
+        use chrono::TimeZone;
+        let tz: Tz = "Europe/London".parse().unwrap();
+        // 28 March 2026, 23:30 UTC; the clocks go forward that night.
+        let now = Utc.with_ymd_and_hms(2026, 3, 28, 23, 30, 0).unwrap();
+        assert_eq!(pause_end(PauseFor::Hour, now, tz, hm(9, 0)), now + chrono::Duration::hours(1));
+        assert_eq!(
+            pause_end(PauseFor::Tomorrow, now, tz, hm(9, 0)),
+            Utc.with_ymd_and_hms(2026, 3, 29, 8, 0, 0).unwrap()
+        );
+        assert_eq!(pause_end(PauseFor::Week, now, tz, hm(9, 0)), now + chrono::Duration::days(7));
     }
 
     #[test]

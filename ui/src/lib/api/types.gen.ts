@@ -154,6 +154,45 @@ export type Reminder = { id: number, title: string, note: string, rule: Recurren
  */
 lastFiredDue: string | null, };
 
+export type QuietHours = { start: string, end: string, };
+
+export type ReflectionSchedule = { days: Array<Weekday>, at: string, 
+/**
+ * When the schedule was set; nothing before it comes round. Set by the
+ * store.
+ */
+since: string | null, };
+
+export type ReminderSettings = { 
+/**
+ * Desktop notifications. When off, reminders still appear in the
+ * window's list of notices; nothing pops up.
+ */
+desktop: boolean, 
+/**
+ * The time of day for reminders that have a date but no time.
+ */
+preferredTime: string, quietHours: QuietHours, reachOuts: boolean, birthdays: boolean, 
+/**
+ * Also remind this many days before a birthday (0: only on the day).
+ */
+birthdayDaysBefore: number, intentions: boolean, 
+/**
+ * A gentle nudge to reflect on these days at this time; `None`: off.
+ */
+reflection: ReflectionSchedule | null, 
+/**
+ * Nothing is delivered before this instant; what comes round meanwhile
+ * is gathered into one notification afterwards.
+ */
+pausedUntil: string | null, 
+/**
+ * Start Kindred (hidden, in the tray) when the person logs in.
+ */
+startAtLogin: boolean, };
+
+export type PauseFor = "hour" | "tomorrow" | "week";
+
 export type Guide = { id: string, title: string, 
 /**
  * One or two sentences shown before the first prompt.

@@ -79,7 +79,9 @@ impl IntentionDraft {
             None | Some("") => None,
             Some(t) => Some(
                 NaiveTime::parse_from_str(t, "%H:%M")
-                    .map_err(|_| CoreError::validation("dueTime", "Please give the time as hours and minutes, like 18:30."))?
+                    .map_err(|_| {
+                        CoreError::validation("dueTime", "Please give the time as hours and minutes, like 18:30.")
+                    })?
                     .format("%H:%M")
                     .to_string(),
             ),

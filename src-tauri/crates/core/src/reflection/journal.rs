@@ -196,12 +196,10 @@ mod tests {
     fn marked_text_splits_into_parts() {
         let marked = format!("a {HIT_START}walk{HIT_END} with {HIT_START}Sam{HIT_END}");
         let p = parts(&marked);
-        assert_eq!(p.iter().map(|x| (x.text.as_str(), x.hit)).collect::<Vec<_>>(), [
-            ("a ", false),
-            ("walk", true),
-            (" with ", false),
-            ("Sam", true)
-        ]);
+        assert_eq!(
+            p.iter().map(|x| (x.text.as_str(), x.hit)).collect::<Vec<_>>(),
+            [("a ", false), ("walk", true), (" with ", false), ("Sam", true)]
+        );
         let lit = literal_parts("🙂 and 🙂", "🙂");
         assert_eq!(lit.iter().filter(|x| x.hit).count(), 2);
         assert_eq!(lit.iter().map(|x| x.text.as_str()).collect::<String>(), "🙂 and 🙂");

@@ -103,11 +103,7 @@ struct Signal<'a> {
 
 /// Today's prompt and session for this network and history.
 /// `last_weekly_check_in` is the day of the latest weekly check-in session.
-pub fn personalise(
-    network: &Network,
-    answered: &[Answered],
-    last_weekly_check_in: Option<NaiveDate>,
-) -> Personalised {
+pub fn personalise(network: &Network, answered: &[Answered], last_weekly_check_in: Option<NaiveDate>) -> Personalised {
     let today = network.today;
     let day = day_number(today);
     let signals = signals(network);
@@ -197,7 +193,12 @@ fn signals(network: &Network) -> Vec<Signal<'_>> {
     out
 }
 
-fn prompt_for_signal(signal: &Signal<'_>, recent: &HashMap<&str, NaiveDate>, network: &Network, day: usize) -> ShownPrompt {
+fn prompt_for_signal(
+    signal: &Signal<'_>,
+    recent: &HashMap<&str, NaiveDate>,
+    network: &Network,
+    day: usize,
+) -> ShownPrompt {
     // Prefer prompts that name the signal's kind of tie, then the theme's
     // others; within each, those not answered lately.
     let of_theme: Vec<&Prompt> = PROMPTS.iter().filter(|p| p.theme == signal.theme).collect();
@@ -274,9 +275,7 @@ fn fits(need: TieNeed, tie: &NetworkTie) -> bool {
         TieNeed::Energising => tie.feel == Some(Feel::Energising),
         TieNeed::OnlineGroup => tie.kind == TieKind::Group && tie.group_kind == Some(GroupKind::Online),
         TieNeed::Group => tie.kind == TieKind::Group,
-        other => {
-            tie.kind == TieKind::Person && other.support_type().is_some_and(|s| tie.support_types.contains(&s))
-        }
+        other => tie.kind == TieKind::Person && other.support_type().is_some_and(|s| tie.support_types.contains(&s)),
     }
 }
 

@@ -23,9 +23,9 @@ impl Store {
 
     /// Every check-in, newest first.
     pub fn check_ins(&self) -> CoreResult<Vec<CheckIn>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT id, taken_at, item1, item2, item3, score FROM checkins ORDER BY taken_at DESC, id DESC")?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, taken_at, item1, item2, item3, score FROM checkins ORDER BY taken_at DESC, id DESC",
+        )?;
         let list = stmt.query_map([], read_check_in)?.collect::<Result<Vec<_>, _>>()?;
         Ok(list)
     }

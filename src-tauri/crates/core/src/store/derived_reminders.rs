@@ -68,7 +68,12 @@ impl Store {
                 let Some(on) = i.due_on else { continue };
                 let at = i.due_time.as_deref().and_then(|t| NaiveTime::parse_from_str(t, "%H:%M").ok());
                 let key = format!("intention:{}", i.id);
-                planned.push(Planned { key: key.clone(), rule: Recurrence::Once { on, at }, last_fired_due: None, created_at: i.created_at });
+                planned.push(Planned {
+                    key: key.clone(),
+                    rule: Recurrence::Once { on, at },
+                    last_fired_due: None,
+                    created_at: i.created_at,
+                });
                 items.push((key, DueItem::Intention { id: i.id, text: i.text }));
             }
         }

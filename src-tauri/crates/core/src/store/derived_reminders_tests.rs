@@ -26,7 +26,12 @@ fn store(now: DateTime<Utc>) -> (Store, Arc<FixedClock>) {
 
 /// Ticks every 30 seconds from `from` to `to`, returning every item with
 /// the instant it was delivered.
-fn run(store: &mut Store, settings: &ReminderSettings, from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<(DateTime<Utc>, DueItem)> {
+fn run(
+    store: &mut Store,
+    settings: &ReminderSettings,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Vec<(DateTime<Utc>, DueItem)> {
     let plan = london_settings();
     let mut out = Vec::new();
     let mut now = from;
@@ -49,10 +54,13 @@ fn a_birthday_comes_the_day_before_and_on_the_day_once_each_at_the_preferred_tim
     let (mut s, _) = store(at(20, 8, 0));
     let mina = with_birthday(&mut s, "Mina", 24, 11);
     let got = run(&mut s, &ReminderSettings::default(), at(22, 8, 0), at(25, 12, 0));
-    assert_eq!(got, [
-        (at(23, 9, 0), DueItem::Birthday { tie_id: mina, name: "Mina".into(), in_days: 1 }),
-        (at(24, 9, 0), DueItem::Birthday { tie_id: mina, name: "Mina".into(), in_days: 0 }),
-    ]);
+    assert_eq!(
+        got,
+        [
+            (at(23, 9, 0), DueItem::Birthday { tie_id: mina, name: "Mina".into(), in_days: 1 }),
+            (at(24, 9, 0), DueItem::Birthday { tie_id: mina, name: "Mina".into(), in_days: 0 }),
+        ]
+    );
 }
 
 #[test]
@@ -63,7 +71,13 @@ fn lead_time_is_configurable_and_a_missed_day_ahead_comes_late_once() {
     // Kindred closed from the 10th until the 18th at noon: the reminder due
     // on the 17th arrives once, on opening, saying two days.
     let got = run(&mut s, &three_ahead, at(18, 12, 0), at(21, 0, 0));
-    let days: Vec<i64> = got.iter().map(|(_, d)| match d { DueItem::Birthday { in_days, .. } => *in_days, _ => -1 }).collect();
+    let days: Vec<i64> = got
+        .iter()
+        .map(|(_, d)| match d {
+            DueItem::Birthday { in_days, .. } => *in_days,
+            _ => -1,
+        })
+        .collect();
     assert_eq!(days, [2, 0]);
     assert_eq!(got[0].0, at(18, 12, 0));
 
@@ -112,10 +126,13 @@ fn an_intention_comes_at_its_time_once_and_not_when_done() {
     let letgo = s.create_intention(&draft("Bake for the choir", None)).unwrap();
     s.set_intention_status(letgo.id, IntentionStatus::LetGo).unwrap();
     let got = run(&mut s, &ReminderSettings::default(), at(22, 0, 0), at(23, 0, 0));
-    assert_eq!(got, [
-        (at(22, 9, 0), DueItem::Intention { id: walk.id, text: "Walk with Ben".into() }),
-        (at(22, 18, 30), DueItem::Intention { id: call.id, text: "Call Ana".into() }),
-    ]);
+    assert_eq!(
+        got,
+        [
+            (at(22, 9, 0), DueItem::Intention { id: walk.id, text: "Walk with Ben".into() }),
+            (at(22, 18, 30), DueItem::Intention { id: call.id, text: "Call Ana".into() }),
+        ]
+    );
 }
 
 #[test]

@@ -56,7 +56,11 @@ impl Store {
     pub(super) fn intention_of_session(&self, session_id: i64) -> CoreResult<Option<Intention>> {
         Ok(self
             .conn
-            .query_row(&format!("{SELECT} WHERE i.session_id = ?1 ORDER BY i.id DESC LIMIT 1"), [session_id], read_intention)
+            .query_row(
+                &format!("{SELECT} WHERE i.session_id = ?1 ORDER BY i.id DESC LIMIT 1"),
+                [session_id],
+                read_intention,
+            )
             .optional()?)
     }
 }

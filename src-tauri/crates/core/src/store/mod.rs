@@ -80,7 +80,8 @@ impl Store {
         Ok(self.conn.pragma_query_value(None, "user_version", |row| row.get(0))?)
     }
 
-    pub(crate) fn now(&self) -> DateTime<Utc> {
+    /// The store clock's "now" (a fixed clock in tests).
+    pub fn now(&self) -> DateTime<Utc> {
         self.clock.now()
     }
 

@@ -9,7 +9,9 @@ use crate::error::{CoreError, CoreResult};
 use crate::reflection::intention::IntentionDraft;
 use crate::reflection::journal::{clean_answer, JournalEntry};
 use crate::reflection::mood::Mood;
-use crate::reflection::personalise::{fill_guide, fill_prompt, personalise, Answered, Personalised, ShownPrompt, WEEKLY_CHECK_IN};
+use crate::reflection::personalise::{
+    fill_guide, fill_prompt, personalise, Answered, Personalised, ShownPrompt, WEEKLY_CHECK_IN,
+};
 use crate::reflection::session::{SessionEnd, SessionStatus, SessionStep, SessionView};
 use crate::reflection::{guide, prompt, prompts_for};
 use crate::theme::Theme;

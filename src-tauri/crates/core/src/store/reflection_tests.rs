@@ -127,7 +127,8 @@ fn bad_input_is_refused_and_nothing_half_saved() {
     store.answer_step(entry, &"é".repeat(ANSWER_MAX_CHARS), false).unwrap();
 
     // A bad intention stops the whole ending: mood after is not saved either.
-    let end = SessionEnd { mood_after: mood(4), intention: Some(IntentionDraft { text: " ".into(), ..Default::default() }) };
+    let end =
+        SessionEnd { mood_after: mood(4), intention: Some(IntentionDraft { text: " ".into(), ..Default::default() }) };
     assert!(is_validation(&store.finish_session(s.id, &end).unwrap_err(), "text"));
     let after = store.get_session(s.id).unwrap();
     assert_eq!((after.status, after.mood_after), (SessionStatus::InProgress, None));
@@ -302,7 +303,9 @@ fn intentions_outside_sessions_can_be_done_or_let_go() {
     assert!(store.list_intentions(true).unwrap().is_empty());
     assert_eq!(store.list_intentions(false).unwrap().len(), 1);
     assert!(is_validation(
-        &store.create_intention(&IntentionDraft { text: "x".into(), tie_id: Some(77), ..Default::default() }).unwrap_err(),
+        &store
+            .create_intention(&IntentionDraft { text: "x".into(), tie_id: Some(77), ..Default::default() })
+            .unwrap_err(),
         "tieId"
     ));
 }

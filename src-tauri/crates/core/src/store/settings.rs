@@ -9,8 +9,8 @@ use super::time::to_text;
 use super::Store;
 use crate::error::{CoreError, CoreResult};
 use crate::reminder_settings::ReminderSettings;
-use chrono::{DateTime, Utc};
 use crate::tie::{Cadence, Circle, Tie, CADENCE_MAX_DAYS};
+use chrono::{DateTime, Utc};
 
 /// The default reach-out rhythm of each circle, in days.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -1,0 +1,105 @@
+//! Kindred in the tray: closing the window hides it, so reminders keep
+//! coming; the tray menu opens it again, pauses reminders or quits.
+//!
+//! Linux tray icons get no click events (AppIndicator), so everything is in
+//! the menu, which works the same on every platform.
+
+use kindred_core::reminder_settings::{pause_end, PauseFor};
+use tauri::menu::{Menu, MenuItem, PredefinedMenuItem};
+use tauri::tray::{TrayIcon, TrayIconBuilder};
+use tauri::{AppHandle, Manager, Runtime, WindowEvent};
+
+use crate::{scheduler, AppState};
+
+const TRAY_ID: &str = "kindred";
+const OPEN: &str = "open";
+const PAUSE_HOUR: &str = "pause-hour";
+const PAUSE_TOMORROW: &str = "pause-tomorrow";
+const RESUME: &str = "resume";
+const QUIT: &str = "quit";
+
+/// Shows and focuses the main window (from the tray, a second launch or a
+/// notification).
+pub fn show_main<R: Runtime>(app: &AppHandle<R>) {
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.unminimize();
+        let _ = window.show();
+        let _ = window.set_focus();
+    }
+}
+
+/// Creates the tray icon and its menu. An error (no tray on this desktop)
+/// is returned so the caller can keep closing the window as quitting.
+pub fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<TrayIcon<R>> {
+    let mut builder = TrayIconBuilder::with_id(TRAY_ID)
+        .tooltip("Kindred")
+        .menu(&menu(app)?)
+        .show_menu_on_left_click(true)
+        .on_menu_event(|app, event| on_menu(app, event.id.as_ref()));
+    if let Some(icon) = app.default_window_icon() {
+        builder = builder.icon(icon.clone());
+    }
+    builder.build(app)
+}
+
+/// Rebuilds the menu so it offers "Resume" while paused.
+pub fn refresh<R: Runtime>(app: &AppHandle<R>) {
+    if let (Some(tray), Ok(menu)) = (app.tray_by_id(TRAY_ID), menu(app)) {
+        let _ = tray.set_menu(Some(menu));
+    }
+}
+
+fn paused<R: Runtime>(app: &AppHandle<R>) -> bool {
+    app.try_state::<AppState>()
+        .and_then(|state| state.store(|s| s.reminder_settings()).ok())
+        .is_some_and(|r| r.paused_at(chrono::Utc::now()))
+}
+
+fn menu<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
+    let open = MenuItem::with_id(app, OPEN, "Open Kindred", true, None::<&str>)?;
+    let quit = MenuItem::with_id(app, QUIT, "Quit Kindred", true, None::<&str>)?;
+    let separator = PredefinedMenuItem::separator(app)?;
+    if paused(app) {
+        let resume = MenuItem::with_id(app, RESUME, "Turn reminders back on", true, None::<&str>)?;
+        Menu::with_items(app, &[&open, &separator, &resume, &separator, &quit])
+    } else {
+        let hour = MenuItem::with_id(app, PAUSE_HOUR, "Pause reminders for an hour", true, None::<&str>)?;
+        let tomorrow = MenuItem::with_id(app, PAUSE_TOMORROW, "Pause reminders until tomorrow", true, None::<&str>)?;
+        Menu::with_items(app, &[&open, &separator, &hour, &tomorrow, &separator, &quit])
+    }
+}
+
+fn on_menu<R: Runtime>(app: &AppHandle<R>, id: &str) {
+    match id {
+        OPEN => show_main(app),
+        QUIT => app.exit(0),
+        PAUSE_HOUR | PAUSE_TOMORROW | RESUME => {
+            let choice = match id {
+                PAUSE_HOUR => Some(PauseFor::Hour),
+                PAUSE_TOMORROW => Some(PauseFor::Tomorrow),
+                _ => None,
+            };
+            if let Some(state) = app.try_state::<AppState>() {
+                let _ = state.store(|store| {
+                    let preferred = store.reminder_settings()?.preferred_time;
+                    let until = choice.map(|c| pause_end(c, store.now(), scheduler::system_zone(), preferred));
+                    store.pause_reminders(until)
+                });
+            }
+            scheduler::wake(app);
+            refresh(app);
+        }
+        _ => {}
+    }
+}
+
+/// Closing the main window hides it while the tray icon lives; the app
+/// keeps running for its reminders. Without a tray, closing quits as usual.
+pub fn on_window_event<R: Runtime>(window: &tauri::Window<R>, event: &WindowEvent) {
+    if let WindowEvent::CloseRequested { api, .. } = event {
+        if window.app_handle().tray_by_id(TRAY_ID).is_some() {
+            api.prevent_close();
+            let _ = window.hide();
+        }
+    }
+}
