@@ -35,6 +35,17 @@ function local(at) {
   };
 }
 
+const closeWindowScript = new URL('../lib/close-window.py', import.meta.url).pathname;
+
+async function waitFor(check, timeout, message) {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    if (check()) return;
+    await new Promise((r) => setTimeout(r, 2_000));
+  }
+  throw new Error(message);
+}
+
 function dunstSummaries() {
   execFileSync('dunstctl', ['close-all']);
   const history = JSON.parse(execFileSync('dunstctl', ['history'], { encoding: 'utf8' }));
@@ -94,6 +105,38 @@ describe('Notifications with a notification daemon', () => {
     await new Promise((r) => setTimeout(r, 3_000));
     const stored = (await h.invoke('notices_list', {})).ok.filter((n) => n.title === 'Send Gran a photo');
     assert.equal(stored.length, 1, 'delivered once');
+  });
+
+  it('keeps running in the tray when the window is closed, and reminders still arrive', async () => {
+    const when = local(new Date(Date.now() + 60_000));
+    const made = await h.invoke('reminders_create', {
+      draft: { title: 'Water the tomatoes', note: '', rule: { kind: 'once', on: when.date, at: `${when.time}:00` } },
+    });
+    assert.ok(made.ok, JSON.stringify(made.err));
+    // Close the window as a window manager's close button would.
+    const ids = execFileSync('xdotool', ['search', '--onlyvisible', '--name', '^Kindred$'], { encoding: 'utf8' })
+      .trim()
+      .split('\n');
+    execFileSync('python3', [closeWindowScript, ...ids]);
+    const running = () => {
+      try {
+        return execFileSync('pgrep', ['-f', process.env.KINDRED_BIN ?? 'target/debug/kindred'], { encoding: 'utf8' }).trim() !== '';
+      } catch {
+        return false;
+      }
+    };
+    await new Promise((r) => setTimeout(r, 2_000));
+    assert.ok(running(), 'Kindred is still running after its window closed');
+    const visible = () => {
+      try {
+        return execFileSync('xdotool', ['search', '--onlyvisible', '--name', '^Kindred$'], { encoding: 'utf8' }).trim();
+      } catch {
+        return '';
+      }
+    };
+    assert.equal(visible(), '', 'the window is hidden, not shown');
+    await waitFor(() => dunstSummaries().includes('Water the tomatoes'), 100_000, 'the reminder did not arrive after closing');
+    assert.ok(running(), 'and it is still there');
   });
 });
 
