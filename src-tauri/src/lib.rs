@@ -124,9 +124,12 @@ pub fn run() {
         }
         Ok(())
     })
-    .run(tauri::generate_context!());
-    if let Err(error) = result {
-        eprintln!("Kindred could not start: {error}");
-        std::process::exit(1);
+    .build(tauri::generate_context!());
+    match result {
+        Ok(app) => app.run(tray::on_run_event),
+        Err(error) => {
+            eprintln!("Kindred could not start: {error}");
+            std::process::exit(1);
+        }
     }
 }

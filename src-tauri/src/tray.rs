@@ -19,9 +19,14 @@ const RESUME: &str = "resume";
 const QUIT: &str = "quit";
 
 /// Shows and focuses the main window (from the tray, a second launch or a
-/// notification).
+/// notification), making it again from the configuration if it was
+/// destroyed rather than hidden.
 pub fn show_main<R: Runtime>(app: &AppHandle<R>) {
-    if let Some(window) = app.get_webview_window("main") {
+    let window = app.get_webview_window("main").or_else(|| {
+        let config = app.config().app.windows.iter().find(|w| w.label == "main")?;
+        tauri::WebviewWindowBuilder::from_config(app, config).ok()?.build().ok()
+    });
+    if let Some(window) = window {
         let _ = window.unminimize();
         let _ = window.show();
         let _ = window.set_focus();
@@ -90,6 +95,17 @@ fn on_menu<R: Runtime>(app: &AppHandle<R>, id: &str) {
             refresh(app);
         }
         _ => {}
+    }
+}
+
+/// When the last window goes (some platforms and tools destroy it rather
+/// than ask), Kindred stays running in the tray. Quitting from the tray
+/// (`app.exit`, which carries an exit code) is always honoured.
+pub fn on_run_event<R: Runtime>(app: &AppHandle<R>, event: tauri::RunEvent) {
+    if let tauri::RunEvent::ExitRequested { api, code: None, .. } = event {
+        if app.tray_by_id(TRAY_ID).is_some() {
+            api.prevent_exit();
+        }
     }
 }
 
