@@ -26,6 +26,18 @@
     ...t,
   }));
   const calls = [];
+  const reminderSettings = {
+    desktop: true,
+    preferredTime: '09:00:00',
+    quietHours: { start: '22:00:00', end: '08:00:00' },
+    reachOuts: true,
+    birthdays: true,
+    birthdayDaysBefore: 1,
+    intentions: true,
+    reflection: null,
+    pausedUntil: null,
+    startAtLogin: false,
+  };
   const notFound = () => {
     throw { code: 'not_found', message: 'That person or group could not be found. It may have been deleted.' };
   };
@@ -48,6 +60,16 @@
     contacts_list: () => [],
     quality_history: () => [],
     settings_cadence_defaults: () => ({ inner: 7, middle: 21, outer: 60 }),
+    settings_reminders: () => structuredClone(reminderSettings),
+    settings_set_reminders: ({ value }) => {
+      Object.assign(reminderSettings, structuredClone(value), { pausedUntil: reminderSettings.pausedUntil });
+      return structuredClone(reminderSettings);
+    },
+    settings_pause_reminders: ({ pause }) => {
+      const hours = { hour: 1, tomorrow: 24, week: 24 * 7 }[pause];
+      reminderSettings.pausedUntil = hours ? new Date(Date.now() + hours * 3_600_000).toISOString() : null;
+      return structuredClone(reminderSettings);
+    },
     notices_list: () => [],
     reminders_list: () => [],
     notices_mark_read: () => 0,

@@ -6,9 +6,41 @@ import { mockIPC } from '@tauri-apps/api/mocks';
 import { handle as journalFake } from './fakeJournal';
 import { NOT_HANDLED } from './notHandled';
 import { handle as reflectFake } from './fakeReflect';
-import { personDraft, type ApiError, type Contact, type ContactDraft, type Notice, type Tie } from '../lib/api';
+import {
+  personDraft,
+  type ApiError,
+  type Contact,
+  type ContactDraft,
+  type Notice,
+  type PauseFor,
+  type ReminderSettings,
+  type Tie,
+} from '../lib/api';
 
-export function installFakeBackend(initial: string[] = []) {
+/** The backend's defaults for reminder settings. */
+export function defaultReminderSettings(): ReminderSettings {
+  return {
+    desktop: true,
+    preferredTime: '09:00:00',
+    quietHours: { start: '22:00:00', end: '08:00:00' },
+    reachOuts: true,
+    birthdays: true,
+    birthdayDaysBefore: 1,
+    intentions: true,
+    reflection: null,
+    pausedUntil: null,
+    startAtLogin: false,
+  };
+}
+
+/** Whether a "HH:MM:SS" time falls inside quiet hours (start == end: none). */
+function inQuietHours({ start, end }: ReminderSettings['quietHours'], time: string) {
+  if (start < end) return start <= time && time < end;
+  if (start > end) return time >= start || time < end;
+  return false;
+}
+
+export function installFakeBackend(initial: string[] = [], reminderSettings: Partial<ReminderSettings> = {}) {
   let nextId = 1;
   const ties: Tie[] = [];
   const calls: { cmd: string; args: Record<string, unknown> }[] = [];
@@ -16,6 +48,7 @@ export function installFakeBackend(initial: string[] = []) {
   const noticeList: Notice[] = [];
   let nextContactId = 1;
   const now = '2026-11-25T10:00:00.000Z';
+  const settings: ReminderSettings = { ...defaultReminderSettings(), ...reminderSettings };
 
   const fail = (error: ApiError) => {
     throw error;
@@ -120,6 +153,45 @@ export function installFakeBackend(initial: string[] = []) {
         return `/home/you/Downloads/${args.fileName}`;
       case 'settings_cadence_defaults':
         return { inner: 7, middle: 21, outer: 60 };
+      case 'settings_reminders':
+        return structuredClone(settings);
+      case 'settings_set_reminders': {
+        const value = structuredClone(args.value as ReminderSettings);
+        if (value.birthdayDaysBefore > 14)
+          fail({
+            code: 'validation',
+            message: 'Choose from 0 (on the day only) to 14 days before.',
+            field: 'birthdayDaysBefore',
+          });
+        if (value.reflection && value.reflection.days.length === 0)
+          fail({ code: 'validation', message: 'Choose at least one day for reflecting.', field: 'reflectionDays' });
+        if (inQuietHours(value.quietHours, value.preferredTime))
+          fail({
+            code: 'validation',
+            message: 'That time falls in your quiet hours, so reminders would always wait. Choose a time outside them.',
+            field: 'preferredTime',
+          });
+        if (value.reflection) {
+          const old = settings.reflection;
+          const same = old && old.at === value.reflection.at && old.days.join() === value.reflection.days.join();
+          value.reflection.since = same ? old.since : new Date().toISOString();
+        }
+        Object.assign(settings, value, { pausedUntil: settings.pausedUntil });
+        return structuredClone(settings);
+      }
+      case 'settings_pause_reminders': {
+        const pause = args.pause as PauseFor | null;
+        const until = new Date();
+        if (pause === 'hour') until.setHours(until.getHours() + 1);
+        if (pause === 'week') until.setDate(until.getDate() + 7);
+        if (pause === 'tomorrow') {
+          const [h, m] = settings.preferredTime.split(':').map(Number);
+          until.setDate(until.getDate() + 1);
+          until.setHours(h, m, 0, 0);
+        }
+        settings.pausedUntil = pause ? until.toISOString() : null;
+        return structuredClone(settings);
+      }
       case 'ties_get':
         return { ...(find(args.id) as Tie) };
       case 'contacts_create': {
@@ -161,5 +233,5 @@ export function installFakeBackend(initial: string[] = []) {
       }
     }
   });
-  return { ties, calls, contacts, notices: noticeList };
+  return { ties, calls, contacts, notices: noticeList, reminderSettings: settings };
 }

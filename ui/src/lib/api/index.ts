@@ -26,6 +26,7 @@ import type {
   MapAnswer,
   Mood,
   Notice,
+  PauseFor,
   QualityDraft,
   QualityRating,
   Personalised,
@@ -33,6 +34,7 @@ import type {
   ReflectLibrary,
   Reminder,
   ReminderDraft,
+  ReminderSettings,
   SessionEnd,
   SessionStep,
   SessionView,
@@ -160,4 +162,8 @@ export const api = {
 
   cadenceDefaults: () => call<CadenceDefaults>('settings_cadence_defaults'),
   setCadenceDefaults: (value: CadenceDefaults) => call<CadenceDefaults>('settings_set_cadence_defaults', { value }),
+  reminderSettings: () => call<ReminderSettings>('settings_reminders'),
+  setReminderSettings: (value: ReminderSettings) => call<ReminderSettings>('settings_set_reminders', { value }),
+  /** Pauses every reminder for a while; `null` turns them back on. */
+  pauseReminders: (pause: PauseFor | null) => call<ReminderSettings>('settings_pause_reminders', { pause }),
 };
