@@ -28,6 +28,8 @@ const COMMANDS: &[&str] = &[
     "notices_send_test",
     "notices_list",
     "notices_mark_read",
+    "notices_snooze",
+    "notices_done",
     "reminders_list",
     "reminders_create",
     "reminders_delete",

@@ -51,3 +51,19 @@ fn without_a_notification_service_the_notice_is_kept_with_the_reason() {
     let listed = app.invoke("notices_list", json!({})).unwrap();
     assert_eq!(listed.as_array().unwrap().len(), 1, "the window can still show it");
 }
+
+#[test]
+fn a_notice_can_be_snoozed_into_a_reminder_or_marked_done() {
+    std::env::set_var("KINDRED_TZ", "Europe/London");
+    let app = TestApp::new();
+    let sent = app.invoke("notices_send_test", json!({})).unwrap();
+    let snoozed = app.invoke("notices_snooze", json!({ "id": sent["id"], "until": "hour" })).unwrap();
+    assert!(snoozed["actedAt"].is_string());
+    let reminders = app.invoke("reminders_list", json!({})).unwrap();
+    assert_eq!(reminders[0]["title"], sent["title"]);
+    assert_eq!(reminders[0]["rule"]["kind"], "once");
+    let done = app.invoke("notices_done", json!({ "id": sent["id"] })).unwrap();
+    assert_eq!(done["actedAt"], snoozed["actedAt"], "the first action stands");
+    assert_eq!(app.invoke("notices_done", json!({ "id": 999 })).unwrap_err()["code"], "not_found");
+    assert!(app.invoke("notices_snooze", json!({ "id": sent["id"], "until": "forever" })).is_err());
+}

@@ -82,7 +82,10 @@ fn reminder_settings_are_validated_and_the_scheduler_obeys_pause_and_desktop_off
     assert_eq!(app.invoke("settings_set_reminders", json!({ "value": bad })).unwrap_err()["field"], "preferredTime");
     let mut bad = defaults.clone();
     bad["birthdayDaysBefore"] = json!(40);
-    assert_eq!(app.invoke("settings_set_reminders", json!({ "value": bad })).unwrap_err()["field"], "birthdayDaysBefore");
+    assert_eq!(
+        app.invoke("settings_set_reminders", json!({ "value": bad })).unwrap_err()["field"],
+        "birthdayDaysBefore"
+    );
 
     app.invoke(
         "reminders_create",

@@ -47,6 +47,8 @@ pub fn builder<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
         commands::notices::notices_send_test,
         commands::notices::notices_list,
         commands::notices::notices_mark_read,
+        commands::notices::notices_snooze,
+        commands::notices::notices_done,
         commands::reminders::reminders_list,
         commands::reminders::reminders_create,
         commands::reminders::reminders_delete,

@@ -101,7 +101,14 @@ pub fn tick<R: Runtime>(app: &AppHandle<R>, now: DateTime<Utc>) -> Option<DateTi
         }
     };
     if let Some((kind, title, body)) = gathered_notice(&items) {
-        if let Ok(notice) = state.store(|store| store.record_notice(kind, &title, &body)) {
+        let tie_ids: Vec<i64> = items
+            .iter()
+            .filter_map(|i| match i {
+                DueItem::ReachOut { tie_id, .. } | DueItem::Birthday { tie_id, .. } => Some(*tie_id),
+                _ => None,
+            })
+            .collect();
+        if let Ok(notice) = state.store(|store| store.record_notice_about(kind, &title, &body, &tie_ids)) {
             let outcome = if desktop { state.notifier().show(&title, &body) } else { Err(DESKTOP_OFF.to_owned()) };
             if let Ok(notice) = state.store(|store| store.mark_notice_delivery(notice.id, outcome)) {
                 let _ = app.emit(NOTICE_EVENT, &notice);

@@ -42,4 +42,8 @@ pub struct Notice {
     /// didn't.
     pub delivery_error: Option<String>,
     pub read_at: Option<DateTime<Utc>>,
+    /// When the person snoozed it or marked it done.
+    pub acted_at: Option<DateTime<Utc>>,
+    /// The ties it is about (reach-outs, birthdays), for "log a contact".
+    pub tie_ids: Vec<i64>,
 }

@@ -140,7 +140,15 @@ deliveredDesktop: boolean,
  * Why the desktop did not take it, in the system's words, when it
  * didn't.
  */
-deliveryError: string | null, readAt: string | null, };
+deliveryError: string | null, readAt: string | null, 
+/**
+ * When the person snoozed it or marked it done.
+ */
+actedAt: string | null, 
+/**
+ * The ties it is about (reach-outs, birthdays), for "log a contact".
+ */
+tieIds: Array<number>, };
 
 export type Weekday = "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
 
