@@ -73,34 +73,15 @@ pub fn system_zone() -> Tz {
 /// is gathered after the pause. Returns when to look again.
 pub fn tick<R: Runtime>(app: &AppHandle<R>, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
     let state = app.try_state::<AppState>()?;
-    let taken = state.store(|store| {
-        let reminders = store.reminder_settings()?;
-        if let Some(until) = reminders.paused_until.filter(|until| *until > now) {
-            return Ok((Vec::new(), Some(until), reminders.desktop));
-        }
-        let settings = reminders.plan_settings(system_zone());
-        let custom = store.take_due_reminders(now, &settings)?;
-        let mut items: Vec<DueItem> =
-            custom.due.iter().map(|r| DueItem::Custom { title: r.title.clone(), note: r.note.clone() }).collect();
-        let mut wakes = vec![custom.next_wake];
-        if reminders.reach_outs {
-            let (reach_outs, next) = store.take_due_reach_outs(now, &settings)?;
-            items.extend(reach_outs.into_iter().map(|r| DueItem::ReachOut { tie_id: r.tie_id, name: r.name }));
-            wakes.push(next);
-        }
-        let (derived, next) = store.take_due_derived(now, &reminders, &settings)?;
-        items.extend(derived);
-        wakes.push(next);
-        Ok((items, wakes.into_iter().flatten().min(), reminders.desktop))
-    });
-    let (items, next_wake, desktop) = match taken {
-        Ok(taken) => taken,
+    let outcome = match state.store(|store| store.tick_reminders(now, system_zone())) {
+        Ok(outcome) => outcome,
         Err(error) => {
             eprintln!("Kindred could not check reminders: {}", error.message);
             return None;
         }
     };
-    if let Some((kind, title, body)) = gathered_notice(&items) {
+    let items = &outcome.items;
+    if let Some((kind, title, body)) = gathered_notice(items) {
         let tie_ids: Vec<i64> = items
             .iter()
             .filter_map(|i| match i {
@@ -109,13 +90,17 @@ pub fn tick<R: Runtime>(app: &AppHandle<R>, now: DateTime<Utc>) -> Option<DateTi
             })
             .collect();
         if let Ok(notice) = state.store(|store| store.record_notice_about(kind, &title, &body, &tie_ids)) {
-            let outcome = if desktop { state.notifier().show(&title, &body) } else { Err(DESKTOP_OFF.to_owned()) };
-            if let Ok(notice) = state.store(|store| store.mark_notice_delivery(notice.id, outcome)) {
+            let delivery = if outcome.desktop {
+                state.notifier().show(&title, &body)
+            } else {
+                Err(DESKTOP_OFF.to_owned())
+            };
+            if let Ok(notice) = state.store(|store| store.mark_notice_delivery(notice.id, delivery)) {
                 let _ = app.emit(NOTICE_EVENT, &notice);
             }
         }
     }
-    next_wake
+    outcome.next_wake
 }
 
 /// Recorded on a notice that was kept in the window only, by choice.

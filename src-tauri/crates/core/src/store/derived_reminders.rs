@@ -9,7 +9,9 @@
 //! days before it are delivered late (with the right number of days left).
 
 use chrono::{DateTime, Days, NaiveTime, Utc};
-use rusqlite::{params, OptionalExtension, Transaction};
+use std::collections::HashMap;
+
+use rusqlite::{params, Transaction};
 
 use super::time::{from_text, to_text};
 use super::Store;
@@ -20,7 +22,7 @@ use crate::reminder::DueItem;
 use crate::reminder_settings::ReminderSettings;
 use crate::schedule::local::resolve_local;
 use crate::schedule::{plan, Due, PlanSettings, Planned, Recurrence};
-use crate::tie::TieScope;
+use crate::tie::Tie;
 
 const REFLECTION_KEY: &str = "reflection";
 
@@ -33,15 +35,26 @@ impl Store {
         reminders: &ReminderSettings,
         settings: &PlanSettings,
     ) -> CoreResult<(Vec<DueItem>, Option<DateTime<Utc>>)> {
+        let ties = if reminders.birthdays { self.ties_for_reminders()? } else { Vec::new() };
+        self.take_due_derived_of(&ties, now, reminders, settings)
+    }
+
+    /// [`Store::take_due_derived`] over ties already loaded.
+    pub(super) fn take_due_derived_of(
+        &mut self,
+        ties: &[Tie],
+        now: DateTime<Utc>,
+        reminders: &ReminderSettings,
+        settings: &PlanSettings,
+    ) -> CoreResult<(Vec<DueItem>, Option<DateTime<Utc>>)> {
         let today = now.with_timezone(&settings.tz).date_naive();
         let mut planned: Vec<Planned> = Vec::new();
         let mut items: Vec<(String, DueItem)> = Vec::new();
         let day_start = |day: chrono::NaiveDate| resolve_local(day, NaiveTime::MIN, settings.tz);
 
         if reminders.birthdays {
-            let ties = self.list_ties(TieScope::Active)?;
             let lead = i64::from(reminders.birthday_days_before);
-            for b in upcoming_birthdays(&ties, today, lead) {
+            for b in upcoming_birthdays(ties, today, lead) {
                 // (the day it comes, which reminder, days left it announces)
                 let mut days = vec![(b.on, "day", 0)];
                 // On the day itself the day's own reminder says it all.
@@ -88,8 +101,12 @@ impl Store {
         }
 
         let tx = self.conn.transaction()?;
+        let mut fired = HashMap::new();
+        for prefix in ["birthday:", "intention:", REFLECTION_KEY] {
+            fired.extend(last_fired_by_key(&tx, prefix)?);
+        }
         for p in &mut planned {
-            p.last_fired_due = last_fired(&tx, &p.key)?;
+            p.last_fired_due = fired.get(&p.key).copied();
         }
         let tick = plan(&planned, now, settings);
         let fired = record_fired(&tx, &tick.due, now)?;
@@ -99,24 +116,27 @@ impl Store {
     }
 }
 
-/// The due instant last delivered for a derived reminder.
-pub(super) fn last_fired(tx: &Transaction<'_>, key: &str) -> CoreResult<Option<DateTime<Utc>>> {
-    let last: Option<String> = tx
-        .query_row("SELECT max(due_at) FROM derived_occurrences WHERE key = ?1", [key], |r| r.get(0))
-        .optional()?
-        .flatten();
-    Ok(last.map(|t| from_text(0, &t)).transpose()?)
+/// The due instant last delivered for each derived reminder whose key
+/// starts with `prefix`: one range scan of the ledger's primary key rather
+/// than a query per tie.
+pub(super) fn last_fired_by_key(tx: &Transaction<'_>, prefix: &str) -> CoreResult<HashMap<String, DateTime<Utc>>> {
+    // Keys are ASCII; every key with the prefix sorts between the prefix
+    // and the prefix followed by the highest character.
+    let mut stmt = tx.prepare_cached(
+        "SELECT key, max(due_at) FROM derived_occurrences WHERE key >= ?1 AND key < ?1 || char(1114111) GROUP BY key",
+    )?;
+    let rows = stmt.query_map([prefix], |r| Ok((r.get::<_, String>(0)?, from_text(1, &r.get::<_, String>(1)?)?)))?;
+    Ok(rows.collect::<Result<HashMap<_, _>, _>>()?)
 }
 
 /// Writes each due occurrence to the ledger; returns the keys newly
 /// written (an occurrence already there is never shown again).
 pub(super) fn record_fired(tx: &Transaction<'_>, due: &[Due], now: DateTime<Utc>) -> CoreResult<Vec<String>> {
     let mut fired = Vec::new();
+    let mut stmt =
+        tx.prepare_cached("INSERT OR IGNORE INTO derived_occurrences (key, due_at, fired_at) VALUES (?1, ?2, ?3)")?;
     for d in due {
-        let inserted = tx.execute(
-            "INSERT OR IGNORE INTO derived_occurrences (key, due_at, fired_at) VALUES (?1, ?2, ?3)",
-            params![d.key, to_text(d.due_at), to_text(now)],
-        )?;
+        let inserted = stmt.execute(params![d.key, to_text(d.due_at), to_text(now)])?;
         if inserted == 1 {
             fired.push(d.key.clone());
         }

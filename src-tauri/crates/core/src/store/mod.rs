@@ -16,6 +16,7 @@ mod reflection;
 mod reminders;
 mod settings;
 mod snapshot;
+mod tick;
 mod ties;
 mod time;
 
@@ -36,6 +37,7 @@ pub use reach_out_reminders::ReachOutDue;
 pub use reminders::TakenReminders;
 pub use settings::CadenceDefaults;
 pub use snapshot::SNAPSHOT_DIR;
+pub use tick::TickOutcome;
 
 /// The database file's name inside the data folder.
 pub const DATABASE_FILE: &str = "kindred.sqlite3";
@@ -44,6 +46,8 @@ pub struct Store {
     conn: Connection,
     clock: Arc<dyn Clock>,
     path: Option<PathBuf>,
+    /// See `store::tick`.
+    tick_cache: Option<tick::TickCache>,
 }
 
 impl Store {
@@ -60,7 +64,7 @@ impl Store {
         configure(&conn)?;
         snapshot::before_migrating(&conn, path, clock.now(), latest_version())?;
         MIGRATIONS.to_latest(&mut conn)?;
-        Ok(Self { conn, clock, path: Some(path.to_path_buf()) })
+        Ok(Self { conn, clock, path: Some(path.to_path_buf()), tick_cache: None })
     }
 
     /// A private database in memory: for tests and benchmarks.
@@ -68,7 +72,7 @@ impl Store {
         let mut conn = Connection::open_in_memory()?;
         configure(&conn)?;
         MIGRATIONS.to_latest(&mut conn)?;
-        Ok(Self { conn, clock, path: None })
+        Ok(Self { conn, clock, path: None, tick_cache: None })
     }
 
     /// Where the database lives, if it is a file.

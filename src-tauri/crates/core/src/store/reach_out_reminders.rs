@@ -5,12 +5,12 @@
 
 use chrono::{DateTime, Days, NaiveTime, Utc};
 
-use super::derived_reminders::{last_fired, record_fired};
+use super::derived_reminders::{last_fired_by_key, record_fired};
 use super::Store;
 use crate::error::CoreResult;
 use crate::schedule::local::resolve_local;
 use crate::schedule::{cadence_due, plan, PlanSettings, Planned, Recurrence};
-use crate::tie::TieScope;
+use crate::tie::Tie;
 
 /// A tie it would be nice to reach out to, taken for one notification.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,34 +27,47 @@ impl Store {
         now: DateTime<Utc>,
         settings: &PlanSettings,
     ) -> CoreResult<(Vec<ReachOutDue>, Option<DateTime<Utc>>)> {
-        // Each tie already carries its last contact (one indexed query), so
-        // a tick every 30 s never loads the contact history itself.
+        let ties = self.ties_for_reminders()?;
+        self.take_due_reach_outs_of(&ties, now, settings)
+    }
+
+    /// [`Store::take_due_reach_outs`] over ties already loaded (the tick
+    /// loads them once for every kind).
+    pub(super) fn take_due_reach_outs_of(
+        &mut self,
+        ties: &[Tie],
+        now: DateTime<Utc>,
+        settings: &PlanSettings,
+    ) -> CoreResult<(Vec<ReachOutDue>, Option<DateTime<Utc>>)> {
+        // Each tie already carries its last contact, so a tick never loads
+        // the contact history itself.
         let defaults = self.cadence_defaults()?;
-        let ties = self.list_ties(TieScope::Active)?;
         let tx = self.conn.transaction()?;
-        let mut planned = Vec::new();
-        for tie in &ties {
-            let Some(cadence) = defaults.in_force(tie).filter(|d| *d > 0) else { continue };
-            let since = tie.last_contact_on.unwrap_or(tie.created_at.date_naive());
-            let key = format!("reach_out:{}", tie.id);
-            let last_fired_due = last_fired(&tx, &key)?;
-            planned.push(Planned {
-                key,
-                rule: Recurrence::Once { on: cadence_due(since, cadence), at: None },
-                last_fired_due,
-                // The rhythm starts at the last contact (the day before, so
-                // a due day that has already come still counts).
-                created_at: resolve_local(
-                    since.checked_sub_days(Days::new(1)).unwrap_or(since),
-                    NaiveTime::MIN,
-                    settings.tz,
-                ),
-            });
-        }
+        let fired = last_fired_by_key(&tx, KEY_PREFIX)?;
+        let planned: Vec<Planned> = ties
+            .iter()
+            .filter_map(|tie| {
+                let cadence = defaults.in_force(tie).filter(|d| *d > 0)?;
+                let since = tie.last_contact_on.unwrap_or(tie.created_at.date_naive());
+                let key = format!("{KEY_PREFIX}{}", tie.id);
+                Some(Planned {
+                    rule: Recurrence::Once { on: cadence_due(since, cadence), at: None },
+                    last_fired_due: fired.get(&key).copied(),
+                    key,
+                    // The rhythm starts at the last contact (the day before,
+                    // so a due day that has already come still counts).
+                    created_at: resolve_local(
+                        since.checked_sub_days(Days::new(1)).unwrap_or(since),
+                        NaiveTime::MIN,
+                        settings.tz,
+                    ),
+                })
+            })
+            .collect();
         let tick = plan(&planned, now, settings);
         let due = record_fired(&tx, &tick.due, now)?
             .iter()
-            .filter_map(|key| key.strip_prefix("reach_out:").and_then(|id| id.parse::<i64>().ok()))
+            .filter_map(|key| key.strip_prefix(KEY_PREFIX).and_then(|id| id.parse::<i64>().ok()))
             .filter_map(|tie_id| ties.iter().find(|t| t.id == tie_id))
             .map(|tie| ReachOutDue { tie_id: tie.id, name: tie.name.clone() })
             .collect();
@@ -62,6 +75,8 @@ impl Store {
         Ok((due, tick.next_wake))
     }
 }
+
+const KEY_PREFIX: &str = "reach_out:";
 
 #[cfg(test)]
 mod tests {

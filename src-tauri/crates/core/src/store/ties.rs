@@ -21,6 +21,18 @@ const SELECT_TIE: &str = "
            t.created_at, t.updated_at, t.archived_at
     FROM ties t";
 
+/// The same columns for the reminder scheduler, which runs every 30
+/// seconds over every tie: support types, feel and notes are left out (it
+/// needs rhythm, birthday and last contact only).
+const SELECT_TIE_FOR_REMINDERS: &str = "
+    SELECT t.id, t.kind, t.group_kind, t.name, t.circle, t.sector, NULL,
+           t.cadence_mode, t.cadence_days, t.birthday_day, t.birthday_month, t.birthday_year,
+           '', '', NULL,
+           (SELECT max(c.occurred_on) FROM contacts c
+              JOIN contact_ties ct ON ct.contact_id = c.id WHERE ct.tie_id = t.id),
+           t.created_at, t.updated_at, t.archived_at
+    FROM ties t WHERE t.archived_at IS NULL ORDER BY t.id";
+
 pub(crate) const NOT_FOUND: &str = "That person or group";
 
 impl Store {
@@ -71,6 +83,14 @@ impl Store {
         };
         let mut stmt =
             self.conn.prepare_cached(&format!("{SELECT_TIE} {filter} ORDER BY t.name COLLATE NOCASE, t.id"))?;
+        let ties = stmt.query_map([], read_tie)?.collect::<Result<Vec<_>, _>>()?;
+        Ok(ties)
+    }
+
+    /// Active ties with what reminders need (no support types, feel or
+    /// notes), by id.
+    pub(super) fn ties_for_reminders(&self) -> CoreResult<Vec<Tie>> {
+        let mut stmt = self.conn.prepare_cached(SELECT_TIE_FOR_REMINDERS)?;
         let ties = stmt.query_map([], read_tie)?.collect::<Result<Vec<_>, _>>()?;
         Ok(ties)
     }
