@@ -66,6 +66,44 @@ def process_name(pid):
         return "?"
 
 
+def cpu_seconds(pids):
+    """User plus system CPU time of these processes so far, in seconds."""
+    ticks = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def idle_cpu(binary, settle, seconds, timeout=60):
+    """CPU used by the app and its WebKit processes while left alone with
+    its window open, as a share of one core."""
+    data_dir = tempfile.mkdtemp(prefix="kindred-idle-")
+    env = dict(os.environ, KINDRED_DATA_DIR=data_dir)
+    proc = subprocess.Popen([binary], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True)
+    try:
+        for line in proc.stdout:
+            if READY.search(line):
+                break
+        threading.Thread(target=lambda: [None for _ in proc.stdout], daemon=True).start()
+        time.sleep(settle)
+        pids = descendants(proc.pid)
+        before = cpu_seconds(pids)
+        time.sleep(seconds)
+        used = cpu_seconds(pids) - before
+        return used, used / seconds
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        shutil.rmtree(data_dir, ignore_errors=True)
+
+
 def one_run(binary, settle, timeout=60):
     data_dir = tempfile.mkdtemp(prefix="kindred-bench-")
     env = dict(os.environ, KINDRED_DATA_DIR=data_dir)
@@ -109,6 +147,7 @@ def main():
     ap.add_argument("--app", required=True, help="path to the Kindred binary")
     ap.add_argument("--baseline", required=True, help="path to the bare_window example binary")
     ap.add_argument("--json", help="write the raw figures here")
+    ap.add_argument("--idle", type=float, default=60.0, help="seconds of idle CPU measurement (0 to skip)")
     args = ap.parse_args()
 
     results = {"app": [], "baseline": []}
@@ -128,6 +167,13 @@ def main():
         "startup_ms": {"app": med("app", "startup_ms"), "baseline": med("baseline", "startup_ms")},
         "pss_mib": {"app": med("app", "pss_kib") / 1024, "baseline": med("baseline", "pss_kib") / 1024},
     }
+    if args.idle > 0:
+        summary["idle_cpu"] = {}
+        for key, binary in (("baseline", args.baseline), ("app", args.app)):
+            used, share = idle_cpu(binary, args.settle, args.idle)
+            summary["idle_cpu"][key] = {"cpu_seconds": used, "share_of_one_core": share}
+            print(f"idle {key:8s} {used:.2f} s of CPU over {args.idle:.0f} s ({share * 100:.2f} % of one core)",
+                  file=sys.stderr)
     summary["startup_ratio"] = summary["startup_ms"]["app"] / summary["startup_ms"]["baseline"]
     summary["pss_ratio"] = summary["pss_mib"]["app"] / summary["pss_mib"]["baseline"]
     print(json.dumps(summary, indent=2))

@@ -42,6 +42,20 @@
     throw { code: 'not_found', message: 'That person or group could not be found. It may have been deleted.' };
   };
   const find = (id) => ties.find((t) => t.id === id) ?? notFound();
+  // Notices, in the real shape (actedAt, tieIds included). Empty to start;
+  // a spec can push some into window.__KINDRED_FAKE__.notices from an init
+  // script added after this one.
+  const notices = [];
+  const actOnNotice = ({ id }) => {
+    const notice =
+      notices.find((n) => n.id === id) ??
+      (() => {
+        throw { code: 'not_found', message: 'That notification could not be found. It may have been deleted.' };
+      })();
+    notice.actedAt ??= now;
+    notice.readAt ??= now;
+    return { ...notice };
+  };
 
   const handlers = {
     app_ready: () => null,
@@ -70,9 +84,15 @@
       reminderSettings.pausedUntil = hours ? new Date(Date.now() + hours * 3_600_000).toISOString() : null;
       return structuredClone(reminderSettings);
     },
-    notices_list: () => [],
+    notices_list: () => notices.map((n) => ({ ...n })),
     reminders_list: () => [],
-    notices_mark_read: () => 0,
+    notices_mark_read: () => {
+      const unread = notices.filter((n) => n.readAt === null);
+      unread.forEach((n) => (n.readAt = now));
+      return unread.length;
+    },
+    notices_snooze: actOnNotice,
+    notices_done: actOnNotice,
 
     // Reflection: enough for the Today and Reflect screens to render.
     reflect_library: () => ({
@@ -128,7 +148,7 @@
     reflect_charts: () => ({ moods: [], checkIns: [], contactsPerWeek: [] }),
   };
 
-  window.__KINDRED_FAKE__ = { ties, calls };
+  window.__KINDRED_FAKE__ = { ties, calls, notices };
   window.__TAURI_INTERNALS__ = {
     invoke: async (cmd, args = {}) => {
       calls.push({ cmd, args });

@@ -136,6 +136,8 @@ export function installFakeBackend(initial: string[] = [], reminderSettings: Par
           deliveredDesktop: false,
           deliveryError: 'org.freedesktop.DBus.Error.ServiceUnknown',
           readAt: null,
+          actedAt: null,
+          tieIds: [],
         };
         noticeList.unshift(notice);
         return notice;
@@ -148,6 +150,18 @@ export function installFakeBackend(initial: string[] = [], reminderSettings: Par
         const unread = noticeList.filter((n) => n.readAt === null);
         unread.forEach((n) => (n.readAt = now));
         return unread.length;
+      }
+      case 'notices_snooze':
+      case 'notices_done': {
+        const notice =
+          noticeList.find((n) => n.id === args.id) ??
+          fail({ code: 'not_found', message: 'That notification could not be found. It may have been deleted.' });
+        if (cmd === 'notices_snooze' && !['hour', 'tomorrow', 'week'].includes(args.until as PauseFor))
+          fail({ code: 'validation', message: 'Choose in an hour, tomorrow or next week.', field: 'until' });
+        // The first action stands, as in the real store.
+        notice.actedAt ??= now;
+        notice.readAt ??= now;
+        return { ...notice };
       }
       case 'files_save_export':
         return `/home/you/Downloads/${args.fileName}`;

@@ -128,6 +128,9 @@ export const api = {
   sendTestNotice: () => call<Notice>('notices_send_test'),
   listNotices: () => call<Notice[]>('notices_list'),
   markNoticesRead: () => call<number>('notices_mark_read'),
+  /** Brings the notice back once, as a reminder, in an hour, tomorrow or next week. */
+  snoozeNotice: (id: number, until: PauseFor) => call<Notice>('notices_snooze', { id, until }),
+  noticeDone: (id: number) => call<Notice>('notices_done', { id }),
 
   reflectLibrary: () => call<ReflectLibrary>('reflect_library'),
   reflectToday: () => call<Personalised>('reflect_today'),
