@@ -5,8 +5,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Harness } from '../lib/harness.mjs';
 
-describe('A guided reflection on the real app', () => {
-  const h = new Harness();
+// Run in both themes: the steps' screenshots are looked at in light and dark.
+for (const theme of ['light', 'dark']) describe(`A guided reflection on the real app (${theme})`, () => {
+  const h = new Harness({ env: { GTK_THEME: theme === 'dark' ? 'Adwaita:dark' : 'Adwaita' } });
+  const shot = async (name) => {
+    await h.browser.pause(300); // let the step paint before the picture
+    await h.screenshot(`${theme}-${name}`);
+  };
 
   before(async () => {
     await h.startDriver();
@@ -24,7 +29,7 @@ describe('A guided reflection on the real app', () => {
   it('runs a weekly check-in from mood to summary', async () => {
     await h.browser.$('button[aria-label="Start Weekly check-in"]').click();
     await h.browser.$('h2=How are you arriving?').waitForDisplayed({ timeout: 10_000 });
-    await h.screenshot('reflect-mood-before');
+    await shot('reflect-mood-before');
     await h.browser.$('fieldset*=How are you').$('label*=Low').click();
     await h.browser.$('label=tired').click();
     await h.browser.$('button=Begin').click();
@@ -32,7 +37,7 @@ describe('A guided reflection on the real app', () => {
     // First question: typed answer. Second: skipped. Then back and forward.
     await h.browser.$('#session-answer').waitForDisplayed({ timeout: 10_000 });
     await h.browser.$('#session-answer').setValue('A long walk by the canal with my sister, and soup afterwards.');
-    await h.screenshot('reflect-question');
+    await shot('reflect-question');
     await h.browser.$('button=Next').click();
     await h.browser.$('button=Back').waitForDisplayed({ timeout: 10_000 });
     await h.browser.$('button=Skip').click();
@@ -46,13 +51,13 @@ describe('A guided reflection on the real app', () => {
     await h.browser.$('h2*=one small thing').waitForDisplayed({ timeout: 10_000 });
     await h.browser.$('#session-intention-text').setValue('Ring Ana on Sunday evening');
     await h.browser.$('#session-intention-tie').selectByVisibleText('Ana Lima');
-    await h.screenshot('reflect-intention');
+    await shot('reflect-intention');
     await h.browser.$('button=Next').click();
     await h.browser.$('h2=How are you leaving?').waitForDisplayed({ timeout: 10_000 });
     await h.browser.$('fieldset*=How are you').$('label*=Good').click();
     await h.browser.$('button=Finish').click();
     await h.browser.$('h2=Thank you for taking this time').waitForDisplayed({ timeout: 10_000 });
-    await h.screenshot('reflect-summary');
+    await shot('reflect-summary');
     const text = await h.browser.$('main').getText();
     assert.match(text, /Ring Ana on Sunday evening/);
 
@@ -77,7 +82,7 @@ describe('A guided reflection on the real app', () => {
     }
     await search.setValue('canal');
     await h.browser.waitUntil(async () => (await h.browser.$$('mark')).length > 0, { timeout: 10_000 });
-    await h.screenshot('reflect-journal-search');
+    await shot('reflect-journal-search');
   });
 
   it('keeps it all after a restart, and the mood chart shows the session', async () => {
@@ -98,6 +103,6 @@ describe('A guided reflection on the real app', () => {
       charts.moods.map((m) => [m.before, m.after]),
       [[2, 4]],
     );
-    await h.screenshot('reflect-progress');
+    await shot('reflect-progress');
   });
 });
