@@ -6,6 +6,7 @@ pub mod birthdays;
 pub mod checkin;
 pub mod clock;
 pub mod contact;
+pub mod data_file;
 pub mod error;
 pub mod export_file;
 pub mod first_run;

@@ -4,6 +4,7 @@
 mod charts;
 mod checkins;
 mod contacts;
+mod data_file;
 mod derived_reminders;
 mod intentions;
 mod journal;
@@ -31,6 +32,7 @@ use crate::clock::Clock;
 use crate::error::CoreResult;
 
 pub use charts::{Charts, MoodPoint, ScorePoint, WeekCount, CONTACT_WEEKS};
+pub use data_file::{Counts, ImportMode, ImportPreview};
 pub use journal::{JournalPage, JOURNAL_PAGE};
 pub use migrations::{latest_version, MIGRATIONS};
 pub use reach_out_reminders::ReachOutDue;
