@@ -1,6 +1,7 @@
 //! The SQLite store: one connection, opened with the settings every part of
 //! the app relies on, and brought up to the current schema before use.
 
+mod backups;
 mod charts;
 mod checkins;
 mod contacts;
@@ -31,6 +32,7 @@ use rusqlite::Connection;
 use crate::clock::Clock;
 use crate::error::CoreResult;
 
+pub use backups::{Backup, BackupKind, AUTO_KEEP, BACKUP_DIR};
 pub use charts::{Charts, MoodPoint, ScorePoint, WeekCount, CONTACT_WEEKS};
 pub use data_file::{Counts, ImportMode, ImportPreview};
 pub use journal::{JournalPage, JOURNAL_PAGE};
@@ -40,6 +42,9 @@ pub use reminders::TakenReminders;
 pub use settings::CadenceDefaults;
 pub use snapshot::SNAPSHOT_DIR;
 pub use tick::TickOutcome;
+
+/// What the person types to confirm deleting everything.
+pub const DELETE_PHRASE: &str = "delete everything";
 
 /// The database file's name inside the data folder.
 pub const DATABASE_FILE: &str = "kindred.sqlite3";
@@ -75,6 +80,40 @@ impl Store {
         configure(&conn)?;
         MIGRATIONS.to_latest(&mut conn)?;
         Ok(Self { conn, clock, path: None, tick_cache: None })
+    }
+
+    /// Deletes every file Kindred keeps: the database (with its write-ahead
+    /// log), the pre-upgrade snapshots and the backups; then the data folder
+    /// itself if nothing else is in it. The store carries on in memory, empty,
+    /// so the app can close cleanly. `confirmation` must be the phrase
+    /// [`DELETE_PHRASE`], typed by the person.
+    pub fn delete_everything(&mut self, confirmation: &str) -> CoreResult<()> {
+        if !confirmation.trim().eq_ignore_ascii_case(DELETE_PHRASE) {
+            return Err(crate::CoreError::validation(
+                "confirmation",
+                format!("To delete everything, type “{DELETE_PHRASE}” exactly."),
+            ));
+        }
+        let Some(db) = self.path.clone() else { return Ok(()) };
+        let dir = db.parent().map(Path::to_path_buf).unwrap_or_default();
+        // Closing the only connection first (Windows cannot delete open
+        // files; SQLite folds the WAL back on close).
+        *self = Self::open_in_memory(self.clock.clone())?;
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            let file = PathBuf::from(format!("{}{suffix}", db.display()));
+            if file.exists() {
+                std::fs::remove_file(&file)?;
+            }
+        }
+        for folder in [SNAPSHOT_DIR, backups::BACKUP_DIR] {
+            let path = dir.join(folder);
+            if path.exists() {
+                std::fs::remove_dir_all(&path)?;
+            }
+        }
+        // Empty now unless something else (a webview's cache) lives there.
+        let _ = std::fs::remove_dir(&dir);
+        Ok(())
     }
 
     /// Where the database lives, if it is a file.
@@ -152,6 +191,21 @@ mod tests {
         let copy = Connection::open(snapshots[0].as_ref().unwrap().path()).unwrap();
         let version: u32 = copy.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
         assert_eq!(version, 1, "the copy is the database as it was");
+    }
+
+    #[test]
+    fn deleting_everything_leaves_no_file_of_kindreds() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("app.kindred.desktop");
+        let mut store = Store::open_in_dir(&data, Arc::new(SystemClock)).unwrap();
+        store.create_tie(crate::tie::TieDraft::person("Sam")).unwrap();
+        store.back_up(BackupKind::Manual).unwrap();
+        std::fs::create_dir_all(data.join(SNAPSHOT_DIR)).unwrap();
+        assert!(store.delete_everything("delete it").is_err());
+        assert!(data.join(DATABASE_FILE).exists(), "a wrong phrase changes nothing");
+        store.delete_everything("  Delete everything ").unwrap();
+        assert!(!data.exists(), "the data folder is gone");
+        assert!(store.list_ties(crate::tie::TieScope::All).unwrap().is_empty());
     }
 
     #[test]
