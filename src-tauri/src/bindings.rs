@@ -21,7 +21,10 @@ use kindred_core::reflection::Guide;
 use kindred_core::reminder::{Reminder, ReminderDraft};
 use kindred_core::reminder_settings::{PauseFor, ReflectionSchedule, ReminderSettings};
 use kindred_core::schedule::{QuietHours, Recurrence, Weekday};
-use kindred_core::store::{CadenceDefaults, Charts, JournalPage, MoodPoint, ScorePoint, WeekCount};
+use kindred_core::store::{
+    Backup, BackupKind, CadenceDefaults, Charts, Counts, ImportMode, ImportPreview, JournalPage, MoodPoint, ScorePoint,
+    WeekCount,
+};
 use kindred_core::theme::Theme;
 use kindred_core::tie::{
     Birthday, Cadence, Circle, Feel, GroupKind, Sector, SupportType, Tie, TieDraft, TieKind, TieScope,
@@ -79,6 +82,11 @@ pub fn typescript() -> String {
         ReflectionSchedule::decl(&cfg),
         ReminderSettings::decl(&cfg),
         PauseFor::decl(&cfg),
+        ImportMode::decl(&cfg),
+        Counts::decl(&cfg),
+        ImportPreview::decl(&cfg),
+        BackupKind::decl(&cfg),
+        Backup::decl(&cfg),
         Guide::decl(&cfg),
         ReflectLibrary::decl(&cfg),
         ShownPrompt::decl(&cfg),

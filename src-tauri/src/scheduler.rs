@@ -18,6 +18,8 @@ use crate::AppState;
 
 /// The longest the scheduler waits between looks at the clock.
 const TICK: Duration = Duration::from_secs(30);
+/// How often the scheduler looks whether the daily backup is due.
+const BACKUP_CHECK: Duration = Duration::from_secs(3600);
 /// Tests shorten the tick with this (whole seconds).
 const TICK_ENV: &str = "KINDRED_TICK_SECONDS";
 
@@ -40,15 +42,28 @@ pub fn wake<R: Runtime>(app: &AppHandle<R>) {
 pub fn start<R: Runtime>(app: AppHandle<R>) -> std::io::Result<SchedulerHandle> {
     let (tx, rx) = mpsc::channel::<()>();
     let longest = std::env::var(TICK_ENV).ok().and_then(|s| s.parse().ok()).map(Duration::from_secs).unwrap_or(TICK);
-    std::thread::Builder::new().name("kindred-scheduler".into()).spawn(move || loop {
-        let next = tick(&app, Utc::now());
-        let wait = next
-            .and_then(|at| (at - Utc::now()).to_std().ok())
-            .map_or(longest, |until| until.min(longest))
-            .max(Duration::from_millis(200));
-        match rx.recv_timeout(wait) {
-            Ok(()) | Err(RecvTimeoutError::Timeout) => continue,
-            Err(RecvTimeoutError::Disconnected) => break,
+    std::thread::Builder::new().name("kindred-scheduler".into()).spawn(move || {
+        let mut backup_checked: Option<std::time::Instant> = None;
+        loop {
+            // The daily backup rides on the same thread: looked at hourly (and
+            // at start), taken when the newest is a day old.
+            if !backup_checked.is_some_and(|at| at.elapsed() < BACKUP_CHECK) {
+                backup_checked = Some(std::time::Instant::now());
+                if let Some(state) = app.try_state::<AppState>() {
+                    if let Err(error) = state.store(|store| store.daily_backup_if_due()) {
+                        eprintln!("Kindred could not take its daily backup: {}", error.message);
+                    }
+                }
+            }
+            let next = tick(&app, Utc::now());
+            let wait = next
+                .and_then(|at| (at - Utc::now()).to_std().ok())
+                .map_or(longest, |until| until.min(longest))
+                .max(Duration::from_millis(200));
+            match rx.recv_timeout(wait) {
+                Ok(()) | Err(RecvTimeoutError::Timeout) => continue,
+                Err(RecvTimeoutError::Disconnected) => break,
+            }
         }
     })?;
     Ok(SchedulerHandle(tx))
@@ -90,11 +105,8 @@ pub fn tick<R: Runtime>(app: &AppHandle<R>, now: DateTime<Utc>) -> Option<DateTi
             })
             .collect();
         if let Ok(notice) = state.store(|store| store.record_notice_about(kind, &title, &body, &tie_ids)) {
-            let delivery = if outcome.desktop {
-                state.notifier().show(&title, &body)
-            } else {
-                Err(DESKTOP_OFF.to_owned())
-            };
+            let delivery =
+                if outcome.desktop { state.notifier().show(&title, &body) } else { Err(DESKTOP_OFF.to_owned()) };
             if let Ok(notice) = state.store(|store| store.mark_notice_delivery(notice.id, delivery)) {
                 let _ = app.emit(NOTICE_EVENT, &notice);
             }

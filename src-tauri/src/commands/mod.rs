@@ -9,6 +9,7 @@
 pub mod app;
 pub mod checkins;
 pub mod contacts;
+pub mod data;
 pub mod files;
 pub mod insights;
 pub mod intentions;

@@ -315,7 +315,8 @@ mod tests {
 
     #[test]
     fn a_minimal_file_reads() {
-        let file = parse(br#"{"format": "kindred-export", "version": 1, "exportedAt": "2026-11-26T10:00:00Z"}"#).unwrap();
+        let file =
+            parse(br#"{"format": "kindred-export", "version": 1, "exportedAt": "2026-11-26T10:00:00Z"}"#).unwrap();
         assert!(file.ties.is_empty() && file.settings.is_empty());
     }
 }

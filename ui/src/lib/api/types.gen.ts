@@ -201,6 +201,36 @@ startAtLogin: boolean, };
 
 export type PauseFor = "hour" | "tomorrow" | "week";
 
+export type ImportMode = "replace" | "merge";
+
+export type Counts = { ties: number, contacts: number, qualityRatings: number, sessions: number, journalEntries: number, intentions: number, reminders: number, checkIns: number, };
+
+export type ImportPreview = { mode: ImportMode, 
+/**
+ * Records removed first (replace only).
+ */
+removed: Counts, 
+/**
+ * Records added.
+ */
+added: Counts, 
+/**
+ * Records in the file already here, so left as they are (merge only).
+ */
+alreadyHere: Counts, 
+/**
+ * Names of people in the file matched with people already here.
+ */
+matchedNames: Array<string>, };
+
+export type BackupKind = "manual" | "daily" | "before_restore";
+
+export type Backup = { 
+/**
+ * The file's name inside the backups folder (what restore asks for).
+ */
+name: string, kind: BackupKind, takenAt: string, bytes: number, };
+
 export type Guide = { id: string, title: string, 
 /**
  * One or two sentences shown before the first prompt.

@@ -134,18 +134,24 @@ impl Store {
 }
 
 fn check_is_kindred(conn: &Connection) -> CoreResult<()> {
-    let refused = || CoreError::validation("name", "That file isn't a Kindred backup, or it is damaged. Nothing was changed.");
+    let refused =
+        || CoreError::validation("name", "That file isn't a Kindred backup, or it is damaged. Nothing was changed.");
     let ok: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0)).map_err(|_| refused())?;
     let version: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(|_| refused())?;
     let has_ties: bool = conn
-        .query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'ties'", [], |r| r.get::<_, i64>(0))
+        .query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'ties'", [], |r| {
+            r.get::<_, i64>(0)
+        })
         .map(|n| n == 1)
         .map_err(|_| refused())?;
     if ok != "ok" || !has_ties || version == 0 {
         return Err(refused());
     }
     if version > latest_version() {
-        return Err(CoreError::validation("name", "That backup was made by a newer Kindred. Please update Kindred to restore it."));
+        return Err(CoreError::validation(
+            "name",
+            "That backup was made by a newer Kindred. Please update Kindred to restore it.",
+        ));
     }
     Ok(())
 }
@@ -233,7 +239,10 @@ mod tests {
         std::fs::write(backups.join(fake), b"not a database at all").unwrap();
         assert!(store.restore_backup(fake).is_err());
         let other = "kindred-manual-2026-11-21T10-00-00Z.sqlite3";
-        Connection::open(backups.join(other)).unwrap().execute_batch("CREATE TABLE x (y); PRAGMA user_version = 1;").unwrap();
+        Connection::open(backups.join(other))
+            .unwrap()
+            .execute_batch("CREATE TABLE x (y); PRAGMA user_version = 1;")
+            .unwrap();
         assert!(matches!(store.restore_backup(other), Err(CoreError::Validation { .. })));
         assert!(matches!(store.restore_backup("../kindred.sqlite3"), Err(CoreError::NotFound { .. })));
         assert_eq!(names(&store), ["Sam"]);

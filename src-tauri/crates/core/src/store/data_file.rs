@@ -67,10 +67,10 @@ impl Store {
     pub fn export_data(&self) -> CoreResult<DataFile> {
         let c = &self.conn;
         let mut support: HashMap<i64, Vec<SupportType>> = HashMap::new();
-        for row in c.prepare("SELECT tie_id, support_type FROM tie_support ORDER BY tie_id, support_type")?.query_map(
-            [],
-            |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)),
-        )? {
+        for row in c
+            .prepare("SELECT tie_id, support_type FROM tie_support ORDER BY tie_id, support_type")?
+            .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
+        {
             let (tie, kind) = row?;
             if let Some(s) = SupportType::parse(&kind) {
                 support.entry(tie).or_default().push(s);
@@ -447,17 +447,24 @@ fn import_into(tx: &Transaction<'_>, file: &DataFile, mode: ImportMode) -> CoreR
         let id = tx.last_insert_rowid();
         tie_ids.insert(t.id, id);
         for s in &t.support_types {
-            tx.execute("INSERT OR IGNORE INTO tie_support (tie_id, support_type) VALUES (?1, ?2)", params![id, s.as_str()])
-                .map_err(|e| refused(place.clone(), e))?;
+            tx.execute(
+                "INSERT OR IGNORE INTO tie_support (tie_id, support_type) VALUES (?1, ?2)",
+                params![id, s.as_str()],
+            )
+            .map_err(|e| refused(place.clone(), e))?;
         }
     }
-    let tie = |place: &dyn Fn() -> String, id: i64| tie_ids.get(&id).copied().ok_or_else(|| missing(place(), "person or group", id));
+    let tie = |place: &dyn Fn() -> String, id: i64| {
+        tie_ids.get(&id).copied().ok_or_else(|| missing(place(), "person or group", id))
+    };
 
     for (i, q) in file.quality_ratings.iter().enumerate() {
         let place = || at("qualityRatings", i, None);
         let tie_id = tie(&place, q.tie_id)?;
         let rated = to_text(q.rated_at);
-        if merging && exists(tx, "SELECT 1 FROM quality_ratings WHERE tie_id = ?1 AND rated_at = ?2", params![tie_id, rated])? {
+        if merging
+            && exists(tx, "SELECT 1 FROM quality_ratings WHERE tie_id = ?1 AND rated_at = ?2", params![tie_id, rated])?
+        {
             already.quality_ratings += 1;
             continue;
         }
@@ -725,7 +732,12 @@ fn import_into(tx: &Transaction<'_>, file: &DataFile, mode: ImportMode) -> CoreR
                     params![key, due, fired],
                 )?;
             }
-            (None, None) => return Err(bad(format!("Kindred couldn't bring in {}: it has neither a reminderId nor a key.", place()))),
+            (None, None) => {
+                return Err(bad(format!(
+                    "Kindred couldn't bring in {}: it has neither a reminderId nor a key.",
+                    place()
+                )))
+            }
         }
     }
 

@@ -44,7 +44,8 @@ fn populated(names: &[String]) -> Store {
         ids.push(s.create_tie(d).unwrap().id);
     }
     if let Some(first) = ids.first() {
-        s.rate_tie(*first, QualityDraft { feel: Some(Feel::Energising), empathy: Some(4), ..Default::default() }).unwrap();
+        s.rate_tie(*first, QualityDraft { feel: Some(Feel::Energising), empathy: Some(4), ..Default::default() })
+            .unwrap();
         for (i, id) in ids.iter().enumerate() {
             let on = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap() + Duration::days(i as i64 % 20);
             s.create_contact(ContactDraft::on(on, Channel::Call, vec![*first, *id])).unwrap();
@@ -99,10 +100,8 @@ fn export_import_into_an_empty_store_export_again_is_identical() {
     assert_eq!(done.added.ties, 5);
     assert_eq!(content(target.export_data().unwrap()), content(first));
     // And the journal search works on what came in.
-    let found = target.journal(&crate::reflection::journal::JournalFilter {
-        query: Some("gran".into()),
-        ..Default::default()
-    });
+    let found =
+        target.journal(&crate::reflection::journal::JournalFilter { query: Some("gran".into()), ..Default::default() });
     assert_eq!(found.unwrap().entries.len(), 1);
 }
 

@@ -1,0 +1,84 @@
+//! Owning your data over IPC: export, preview, import (replace and merge),
+//! backups and restore, and deleting everything.
+
+mod common;
+
+use common::TestApp;
+use serde_json::json;
+
+#[test]
+fn export_then_import_into_a_new_store_brings_everything_back() {
+    let export = tempfile::tempdir().unwrap();
+    std::env::set_var("KINDRED_EXPORT_DIR", export.path());
+    let source = TestApp::new();
+    let sam = source.invoke("ties_create", json!({ "draft": { "kind": "person", "name": "Sam 🌻" } })).unwrap();
+    source
+        .invoke("reflect_answer_prompt", json!({ "promptId": "body-04", "tieId": null, "answer": "A walk by the sea" }))
+        .unwrap();
+    let path = source.invoke("data_export", json!({})).unwrap();
+    let contents = std::fs::read_to_string(path.as_str().unwrap()).unwrap();
+    assert!(contents.contains("\"format\": \"kindred-export\""));
+
+    let target = TestApp::new();
+    target.invoke("ties_create", json!({ "draft": { "kind": "person", "name": "Someone else" } })).unwrap();
+    let preview = target.invoke("data_import_preview", json!({ "contents": contents, "mode": "replace" })).unwrap();
+    assert_eq!(preview["removed"]["ties"], 1);
+    assert_eq!(preview["added"]["ties"], 1);
+    assert_eq!(preview["added"]["journalEntries"], 1);
+    assert_eq!(target.invoke("ties_list", json!({})).unwrap().as_array().unwrap().len(), 1, "preview wrote nothing");
+    assert_eq!(target.invoke("ties_list", json!({})).unwrap()[0]["name"], "Someone else");
+
+    target.invoke("data_import", json!({ "contents": contents, "mode": "replace" })).unwrap();
+    let ties = target.invoke("ties_list", json!({})).unwrap();
+    assert_eq!(ties[0]["name"], sam["name"]);
+    let journal = target.invoke("journal_list", json!({ "filter": { "query": "sea" } })).unwrap();
+    assert_eq!(journal["entries"].as_array().unwrap().len(), 1);
+
+    // Merging the same file again changes nothing.
+    let again = target.invoke("data_import_preview", json!({ "contents": contents, "mode": "merge" })).unwrap();
+    assert_eq!(again["added"]["ties"], 0);
+    assert_eq!(again["matchedNames"], json!(["Sam 🌻"]));
+}
+
+#[test]
+fn bad_files_get_plain_errors_and_change_nothing() {
+    let app = TestApp::new();
+    app.invoke("ties_create", json!({ "draft": { "kind": "person", "name": "Sam" } })).unwrap();
+    for (contents, words) in [
+        ("{\"format\": \"kindred-export\", \"version\": 1, \"ties\": [", "isn't complete"),
+        ("{\"format\": \"kindred-export\", \"version\": 7}", "newer Kindred"),
+        ("hello", "isn't complete"),
+        ("{\"a\": 1}", "isn't a Kindred export"),
+    ] {
+        for cmd in ["data_import_preview", "data_import"] {
+            let err = app.invoke(cmd, json!({ "contents": contents, "mode": "replace" })).unwrap_err();
+            assert_eq!(err["code"], "validation");
+            assert!(err["message"].as_str().unwrap().contains(words), "{err}");
+        }
+    }
+    assert_eq!(app.invoke("ties_list", json!({})).unwrap()[0]["name"], "Sam");
+}
+
+#[test]
+fn backups_restore_and_delete_everything() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let app = TestApp::in_dir(&data);
+    app.invoke("ties_create", json!({ "draft": { "kind": "person", "name": "Sam" } })).unwrap();
+    let backup = app.invoke("data_back_up_now", json!({})).unwrap();
+    assert_eq!(backup["kind"], "manual");
+    app.invoke("ties_create", json!({ "draft": { "kind": "person", "name": "Ana" } })).unwrap();
+    app.clock.advance(chrono::Duration::minutes(1));
+    let safety = app.invoke("data_restore", json!({ "name": backup["name"] })).unwrap();
+    assert_eq!(safety["kind"], "before_restore");
+    let names: Vec<_> = app.invoke("ties_list", json!({})).unwrap().as_array().unwrap().iter().map(|t| t["name"].clone()).collect();
+    assert_eq!(names, [json!("Sam")]);
+    assert_eq!(app.invoke("data_backups", json!({})).unwrap().as_array().unwrap().len(), 2);
+    assert_eq!(app.invoke("data_restore", json!({ "name": "../kindred.sqlite3" })).unwrap_err()["code"], "not_found");
+
+    let wrong = app.invoke("data_delete_everything", json!({ "confirmation": "yes" })).unwrap_err();
+    assert_eq!(wrong["field"], "confirmation");
+    assert!(data.join("kindred.sqlite3").exists());
+    app.invoke("data_delete_everything", json!({ "confirmation": "delete everything" })).unwrap();
+    assert!(!data.exists(), "no file of Kindred's is left");
+}
