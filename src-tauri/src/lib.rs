@@ -113,6 +113,7 @@ pub fn run() {
             Err(reason) => AppState::unavailable(reason),
         };
         app.manage(state);
+        app.manage(commands::data::CloseAfterDeleting);
         // Reminders keep their own thread; a failure to start it leaves
         // the rest of the app working and is reported.
         match scheduler::start(app.handle().clone()) {
