@@ -71,7 +71,8 @@ fn backups_restore_and_delete_everything() {
     app.clock.advance(chrono::Duration::minutes(1));
     let safety = app.invoke("data_restore", json!({ "name": backup["name"] })).unwrap();
     assert_eq!(safety["kind"], "before_restore");
-    let names: Vec<_> = app.invoke("ties_list", json!({})).unwrap().as_array().unwrap().iter().map(|t| t["name"].clone()).collect();
+    let names: Vec<_> =
+        app.invoke("ties_list", json!({})).unwrap().as_array().unwrap().iter().map(|t| t["name"].clone()).collect();
     assert_eq!(names, [json!("Sam")]);
     assert_eq!(app.invoke("data_backups", json!({})).unwrap().as_array().unwrap().len(), 2);
     assert_eq!(app.invoke("data_restore", json!({ "name": "../kindred.sqlite3" })).unwrap_err()["code"], "not_found");
@@ -81,4 +82,25 @@ fn backups_restore_and_delete_everything() {
     assert!(data.join("kindred.sqlite3").exists());
     app.invoke("data_delete_everything", json!({ "confirmation": "delete everything" })).unwrap();
     assert!(!data.exists(), "no file of Kindred's is left");
+}
+
+#[test]
+fn calendar_and_research_files_are_saved_in_downloads() {
+    let export = tempfile::tempdir().unwrap();
+    std::env::set_var("KINDRED_EXPORT_DIR", export.path());
+    let app = TestApp::new();
+    app.invoke(
+        "ties_create",
+        json!({ "draft": { "kind": "person", "name": "Mina", "birthday": { "day": 3, "month": 4, "year": null } } }),
+    )
+    .unwrap();
+    let ics = app.invoke("data_export_calendar", json!({})).unwrap();
+    let text = std::fs::read_to_string(ics.as_str().unwrap()).unwrap();
+    assert!(text.contains("SUMMARY:Mina's birthday"));
+    let files = app.invoke("data_export_research", json!({})).unwrap();
+    let files = files.as_array().unwrap();
+    assert_eq!(files.len(), 4);
+    assert!(files[0].as_str().unwrap().ends_with(".graphml"));
+    let alters = std::fs::read_to_string(files[2].as_str().unwrap()).unwrap();
+    assert!(alters.lines().nth(1).unwrap().contains("Mina"));
 }

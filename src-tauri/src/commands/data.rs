@@ -1,8 +1,11 @@
 //! Owning your data: export and import, backups, and deleting everything.
 
+use kindred_core::calendar::{calendar, CalendarInput};
 use kindred_core::data_file::parse;
 use kindred_core::export_file::save_new_file;
+use kindred_core::research::{csv_files, graphml};
 use kindred_core::store::{Backup, BackupKind, ImportMode, ImportPreview};
+use kindred_core::tie::TieScope;
 use tauri::{AppHandle, Manager, Runtime, State};
 
 use crate::platform::data_folder::export_folder;
@@ -14,10 +17,7 @@ pub fn data_export<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) ->
     let (file, today) = state.store(|store| Ok((store.export_data()?, store.today())))?;
     let json = serde_json::to_vec_pretty(&file)
         .map_err(|e| ApiError::internal(format!("Kindred couldn't write the export ({e}). Nothing was changed.")))?;
-    let dir = export_folder(&app)
-        .map_err(|reason| ApiError::internal(format!("Kindred couldn't find your Downloads folder ({reason}).")))?;
-    let path = save_new_file(&dir, &format!("kindred-export-{today}.json"), &json)?;
-    Ok(path.display().to_string())
+    save(&app, &format!("kindred-export-{today}.json"), &json)
 }
 
 /// What importing this file would change, without changing anything.
@@ -40,7 +40,13 @@ pub fn data_import<R: Runtime>(
     mode: ImportMode,
 ) -> Result<ImportPreview, ApiError> {
     let file = parse(contents.as_bytes())?;
-    let done = state.store(|store| store.import_data(&file, mode))?;
+    let done = state.store(|store| {
+        // Replacing everything: a safety copy first, like a restore.
+        if mode == ImportMode::Replace && store.path().is_some() {
+            store.back_up(BackupKind::BeforeImport)?;
+        }
+        store.import_data(&file, mode)
+    })?;
     scheduler::wake(&app);
     Ok(done)
 }
@@ -91,3 +97,58 @@ pub fn data_delete_everything<R: Runtime>(
 
 /// Managed by the real app only: deleting everything then closes it.
 pub struct CloseAfterDeleting;
+
+/// Saves the reminders, birthdays, dated intentions and the reflection
+/// schedule as an iCalendar file in Downloads; returns where it went.
+#[tauri::command(async)]
+pub fn data_export_calendar<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Result<String, ApiError> {
+    let (ics, today) = state.store(|store| {
+        let reminders = store.list_reminders()?;
+        let ties = store.list_ties(TieScope::Active)?;
+        let intentions: Vec<(i64, String, chrono::NaiveDate, Option<String>)> = store
+            .list_intentions(true)?
+            .into_iter()
+            .filter_map(|i| i.due_on.map(|d| (i.id, i.text, d, i.due_time)))
+            .collect();
+        let settings = store.reminder_settings()?;
+        let ics = calendar(&CalendarInput {
+            reminders: &reminders,
+            ties: &ties,
+            intentions: &intentions,
+            settings: &settings,
+            tz: scheduler::system_zone(),
+            now: store.now(),
+        });
+        Ok((ics, store.today()))
+    })?;
+    save(&app, &format!("kindred-calendar-{today}.ics"), ics.as_bytes())
+}
+
+/// Saves the map for research tools: GraphML and three CSV files (ego,
+/// alters, alter–alter ties). Returns where they went.
+#[tauri::command(async)]
+pub fn data_export_research<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> Result<Vec<String>, ApiError> {
+    let (ties, network, today) =
+        state.store(|store| Ok((store.list_ties(TieScope::Active)?, store.network()?, store.today())))?;
+    let graph = graphml(&ties, &network);
+    let (ego, alters, alter_ties) = csv_files(&ties, &network)?;
+    let mut saved = Vec::new();
+    for (name, body) in [
+        (format!("kindred-network-{today}.graphml"), graph),
+        (format!("kindred-network-{today}-ego.csv"), ego),
+        (format!("kindred-network-{today}-alters.csv"), alters),
+        (format!("kindred-network-{today}-alter-ties.csv"), alter_ties),
+    ] {
+        saved.push(save(&app, &name, body.as_bytes())?);
+    }
+    Ok(saved)
+}
+
+fn save<R: Runtime>(app: &AppHandle<R>, name: &str, bytes: &[u8]) -> Result<String, ApiError> {
+    let dir = export_folder(app)
+        .map_err(|reason| ApiError::internal(format!("Kindred couldn't find your Downloads folder ({reason}).")))?;
+    Ok(save_new_file(&dir, name, bytes)?.display().to_string())
+}

@@ -57,6 +57,54 @@
     return { ...notice };
   };
 
+  // Backups, newest first: none to start.
+  const backups = [];
+  const backUp = (kind) => {
+    const backup = { name: `kindred-${kind}-${backups.length + 1}.sqlite3`, kind, takenAt: now, bytes: 245760 };
+    backups.unshift(backup);
+    return { ...backup };
+  };
+  const countsOf = (file = {}) => {
+    const n = (key) => (Array.isArray(file[key]) ? file[key].length : 0);
+    return {
+      ties: n('ties'),
+      contacts: n('contacts'),
+      qualityRatings: n('qualityRatings'),
+      sessions: n('reflectionSessions'),
+      journalEntries: n('journalEntries'),
+      intentions: n('intentions'),
+      reminders: n('reminders'),
+      checkIns: n('checkIns'),
+    };
+  };
+  // Counts what the file holds; writes nothing (a browser flow needs no more).
+  const importPreview = ({ contents, mode }) => {
+    let file;
+    try {
+      file = JSON.parse(contents);
+    } catch {
+      throw {
+        code: 'validation',
+        message: "This isn't a Kindred export: it isn't complete, readable JSON.",
+        field: 'file',
+      };
+    }
+    if (file?.format !== 'kindred-export')
+      throw {
+        code: 'validation',
+        message: 'This JSON file isn\'t a Kindred export (it has no "format": "kindred-export").',
+        field: 'file',
+      };
+    const none = countsOf();
+    return {
+      mode,
+      removed: mode === 'replace' ? { ...none, ties: ties.length } : none,
+      added: countsOf(file),
+      alreadyHere: none,
+      matchedNames: [],
+    };
+  };
+
   const handlers = {
     app_ready: () => null,
     app_info: () => ({ version: '0.1.0', dataDir: '/tmp/kindred-browser', schemaVersion: 1 }),
@@ -146,9 +194,32 @@
     }),
     journal_list: () => ({ entries: [], more: false }),
     reflect_charts: () => ({ moods: [], checkIns: [], contactsPerWeek: [] }),
+
+    // Your data: export, import, backups and deleting everything.
+    data_export: () => '/home/you/Downloads/kindred-export-2026-11-25.json',
+    data_export_calendar: () => '/home/you/Downloads/kindred-calendar-2026-11-25.ics',
+    data_export_research: () => ['/home/you/Downloads/kindred-network-2026-11-25.graphml'],
+    data_import_preview: importPreview,
+    data_import: importPreview,
+    data_backups: () => backups.map((b) => ({ ...b })),
+    data_back_up_now: () => backUp('manual'),
+    data_restore: ({ name }) => {
+      if (!backups.some((b) => b.name === name))
+        throw { code: 'not_found', message: 'That backup could not be found. It may have been deleted.' };
+      return backUp('before_restore');
+    },
+    data_delete_everything: ({ confirmation }) => {
+      if (String(confirmation ?? '').trim().toLowerCase() !== 'delete everything')
+        throw {
+          code: 'validation',
+          message: 'To delete everything, type “delete everything” exactly.',
+          field: 'confirmation',
+        };
+      return null;
+    },
   };
 
-  window.__KINDRED_FAKE__ = { ties, calls, notices };
+  window.__KINDRED_FAKE__ = { ties, calls, notices, backups };
   window.__TAURI_INTERNALS__ = {
     invoke: async (cmd, args = {}) => {
       calls.push({ cmd, args });

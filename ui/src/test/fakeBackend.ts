@@ -9,7 +9,11 @@ import { handle as reflectFake } from './fakeReflect';
 import {
   personDraft,
   type ApiError,
+  type Backup,
   type Contact,
+  type Counts,
+  type ImportMode,
+  type ImportPreview,
   type ContactDraft,
   type Notice,
   type PauseFor,
@@ -33,6 +37,35 @@ export function defaultReminderSettings(): ReminderSettings {
   };
 }
 
+/** No records of any kind. */
+function noCounts(): Counts {
+  return {
+    ties: 0,
+    contacts: 0,
+    qualityRatings: 0,
+    sessions: 0,
+    journalEntries: 0,
+    intentions: 0,
+    reminders: 0,
+    checkIns: 0,
+  };
+}
+
+/** How many of each kind of record an export file holds. */
+function fileCounts(file: Record<string, unknown>): Counts {
+  const n = (key: string) => (Array.isArray(file[key]) ? (file[key] as unknown[]).length : 0);
+  return {
+    ties: n('ties'),
+    contacts: n('contacts'),
+    qualityRatings: n('qualityRatings'),
+    sessions: n('reflectionSessions'),
+    journalEntries: n('journalEntries'),
+    intentions: n('intentions'),
+    reminders: n('reminders'),
+    checkIns: n('checkIns'),
+  };
+}
+
 /** Whether a "HH:MM:SS" time falls inside quiet hours (start == end: none). */
 function inQuietHours({ start, end }: ReminderSettings['quietHours'], time: string) {
   if (start < end) return start <= time && time < end;
@@ -49,6 +82,9 @@ export function installFakeBackend(initial: string[] = [], reminderSettings: Par
   let nextContactId = 1;
   const now = '2026-11-25T10:00:00.000Z';
   const settings: ReminderSettings = { ...defaultReminderSettings(), ...reminderSettings };
+  /** Backups, newest first; a test may put some here before rendering. */
+  const backups: Backup[] = [];
+  let backupNo = 0;
 
   const fail = (error: ApiError) => {
     throw error;
@@ -76,6 +112,72 @@ export function installFakeBackend(initial: string[] = [], reminderSettings: Par
     return tie;
   };
   initial.forEach(create);
+
+  const backUp = (kind: Backup['kind']): Backup => {
+    backupNo += 1;
+    const backup: Backup = { name: `kindred-${kind}-${backupNo}.sqlite3`, kind, takenAt: now, bytes: 245_760 };
+    backups.unshift(backup);
+    return { ...backup };
+  };
+  /** Reads an export file as the backend does, refusing what isn't one in plain words. */
+  const readExport = (contents: unknown): Record<string, unknown> => {
+    let file: unknown;
+    try {
+      file = JSON.parse(String(contents ?? ''));
+    } catch {
+      return fail({
+        code: 'validation',
+        message: "This isn't a Kindred export: it isn't complete, readable JSON.",
+        field: 'file',
+      });
+    }
+    if (typeof file !== 'object' || file === null || (file as { format?: unknown }).format !== 'kindred-export')
+      fail({
+        code: 'validation',
+        message: `This JSON file isn't a Kindred export (it has no "format": "kindred-export").`,
+        field: 'file',
+      });
+    return file as Record<string, unknown>;
+  };
+  /** What importing would do (people matched by name and birthday when merging); applies it when `apply`. */
+  const importFile = (contents: unknown, mode: ImportMode, apply: boolean): ImportPreview => {
+    const file = readExport(contents);
+    const incoming = (Array.isArray(file.ties) ? file.ties : []) as { name?: string; birthday?: unknown }[];
+    const added = fileCounts(file);
+    const alreadyHere = noCounts();
+    const removed = noCounts();
+    const matchedNames: string[] = [];
+    const fresh: string[] = [];
+    if (mode === 'replace') {
+      removed.ties = ties.length;
+      removed.contacts = contacts.length;
+      fresh.push(...incoming.map((t) => String(t.name ?? '')));
+    } else {
+      for (const t of incoming) {
+        const name = String(t.name ?? '');
+        const same = ties.find(
+          (here) =>
+            here.name.trim().toLowerCase() === name.trim().toLowerCase() &&
+            JSON.stringify(here.birthday ?? null) === JSON.stringify(t.birthday ?? null),
+        );
+        if (same) {
+          matchedNames.push(same.name);
+          alreadyHere.ties += 1;
+          added.ties -= 1;
+        } else {
+          fresh.push(name);
+        }
+      }
+    }
+    if (apply) {
+      if (mode === 'replace') {
+        ties.length = 0;
+        contacts.length = 0;
+      }
+      fresh.forEach(create);
+    }
+    return { mode, removed, added, alreadyHere, matchedNames };
+  };
 
   mockIPC((cmd, raw) => {
     const args = (raw ?? {}) as Record<string, unknown>;
@@ -163,6 +265,37 @@ export function installFakeBackend(initial: string[] = [], reminderSettings: Par
         notice.readAt ??= now;
         return { ...notice };
       }
+      case 'data_export':
+        return '/home/you/Downloads/kindred-export-2026-11-25.json';
+      case 'data_export_calendar':
+        return '/home/you/Downloads/kindred-calendar-2026-11-25.ics';
+      case 'data_export_research':
+        return ['/home/you/Downloads/kindred-network-2026-11-25.graphml'];
+      case 'data_import_preview':
+        return importFile(args.contents, args.mode as ImportMode, false);
+      case 'data_import':
+        return importFile(args.contents, args.mode as ImportMode, true);
+      case 'data_backups':
+        return backups.map((b) => ({ ...b }));
+      case 'data_back_up_now':
+        return backUp('manual');
+      case 'data_restore': {
+        if (!backups.some((b) => b.name === args.name))
+          fail({ code: 'not_found', message: 'That backup could not be found. It may have been deleted.' });
+        return backUp('before_restore');
+      }
+      case 'data_delete_everything': {
+        if (String(args.confirmation ?? '').trim().toLowerCase() !== 'delete everything')
+          fail({
+            code: 'validation',
+            message: 'To delete everything, type “delete everything” exactly.',
+            field: 'confirmation',
+          });
+        ties.length = 0;
+        contacts.length = 0;
+        backups.length = 0;
+        return null;
+      }
       case 'files_save_export':
         return `/home/you/Downloads/${args.fileName}`;
       case 'settings_cadence_defaults':
@@ -247,5 +380,5 @@ export function installFakeBackend(initial: string[] = [], reminderSettings: Par
       }
     }
   });
-  return { ties, calls, contacts, notices: noticeList, reminderSettings: settings };
+  return { ties, calls, contacts, notices: noticeList, reminderSettings: settings, backups };
 }

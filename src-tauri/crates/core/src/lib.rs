@@ -3,6 +3,7 @@
 //! planning. Everything here is testable headless, with time passed in.
 
 pub mod birthdays;
+pub mod calendar;
 pub mod checkin;
 pub mod clock;
 pub mod contact;
@@ -19,6 +20,7 @@ pub mod reach_out;
 pub mod reflection;
 pub mod reminder;
 pub mod reminder_settings;
+pub mod research;
 pub mod schedule;
 pub mod store;
 pub mod theme;

@@ -8,6 +8,7 @@ import { invoke } from '@tauri-apps/api/core';
 import { toKindredError } from './errors';
 import type {
   AppInfo,
+  Backup,
   CadenceDefaults,
   Charts,
   CheckIn,
@@ -16,6 +17,8 @@ import type {
   Circle,
   Contact,
   ContactDraft,
+  ImportMode,
+  ImportPreview,
   Insight,
   Intention,
   IntentionDraft,
@@ -169,4 +172,21 @@ export const api = {
   setReminderSettings: (value: ReminderSettings) => call<ReminderSettings>('settings_set_reminders', { value }),
   /** Pauses every reminder for a while; `null` turns them back on. */
   pauseReminders: (pause: PauseFor | null) => call<ReminderSettings>('settings_pause_reminders', { pause }),
+
+  /** Saves everything as one JSON file in Downloads; resolves to where it went. */
+  exportCalendar: () => call<string>('data_export_calendar'),
+  exportResearch: () => call<string[]>('data_export_research'),
+  exportData: () => call<string>('data_export'),
+  /** What importing the file would change; writes nothing. */
+  importPreview: (contents: string, mode: ImportMode) =>
+    call<ImportPreview>('data_import_preview', { contents, mode }),
+  /** Imports the file, all or nothing; resolves to what it changed. */
+  importData: (contents: string, mode: ImportMode) => call<ImportPreview>('data_import', { contents, mode }),
+  /** Backups, newest first. */
+  backups: () => call<Backup[]>('data_backups'),
+  backUpNow: () => call<Backup>('data_back_up_now'),
+  /** Restores a backup; resolves to the safety copy taken of what was here first. */
+  restoreBackup: (name: string) => call<Backup>('data_restore', { name }),
+  /** Deletes every file of Kindred's (the typed phrase is checked); the app then closes itself. */
+  deleteEverything: (confirmation: string) => call<void>('data_delete_everything', { confirmation }),
 };

@@ -223,7 +223,7 @@ alreadyHere: Counts,
  */
 matchedNames: Array<string>, };
 
-export type BackupKind = "manual" | "daily" | "before_restore";
+export type BackupKind = "manual" | "daily" | "before_restore" | "before_import";
 
 export type Backup = { 
 /**

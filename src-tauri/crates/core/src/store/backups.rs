@@ -30,6 +30,8 @@ pub enum BackupKind {
     Daily,
     /// Taken just before restoring another backup.
     BeforeRestore,
+    /// Taken just before an import replaced everything.
+    BeforeImport,
 }
 
 impl BackupKind {
@@ -38,6 +40,7 @@ impl BackupKind {
             BackupKind::Manual => "manual",
             BackupKind::Daily => "daily",
             BackupKind::BeforeRestore => "before-restore",
+            BackupKind::BeforeImport => "before-import",
         }
     }
 }
@@ -160,7 +163,7 @@ fn check_is_kindred(conn: &Connection) -> CoreResult<()> {
 fn read_backup(path: &Path) -> CoreResult<Option<Backup>> {
     let Some(name) = path.file_name().and_then(|n| n.to_str()) else { return Ok(None) };
     let Some(rest) = name.strip_prefix("kindred-").and_then(|r| r.strip_suffix(".sqlite3")) else { return Ok(None) };
-    let kind = [BackupKind::BeforeRestore, BackupKind::Manual, BackupKind::Daily]
+    let kind = [BackupKind::BeforeRestore, BackupKind::BeforeImport, BackupKind::Manual, BackupKind::Daily]
         .into_iter()
         .find(|k| rest.starts_with(&format!("{}-", k.prefix())));
     let Some(kind) = kind else { return Ok(None) };
