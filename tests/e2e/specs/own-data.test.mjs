@@ -1,0 +1,84 @@
+// Owning your data on the real app: export everything, delete everything
+// (no file of Kindred's is left), start again and bring the export back —
+// the map and the journal return.
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { Harness } from '../lib/harness.mjs';
+
+describe('Export, delete everything, import on the real app', () => {
+  const downloads = mkdtempSync(join(tmpdir(), 'kindred-downloads-'));
+  const h = new Harness({ env: { KINDRED_EXPORT_DIR: downloads } });
+  let exported = '';
+
+  before(async () => {
+    await h.startDriver();
+    await h.launch();
+    const sam = (await h.invoke('ties_create', {
+      draft: { kind: 'person', name: 'Sam Okafor', circle: 'inner', supportTypes: ['emotional'] },
+    })).ok;
+    assert.ok(sam, 'seeded');
+    await h.invoke('reflect_answer_prompt', { promptId: 'body-04', tieId: null, answer: 'Tea on the balcony with Sam' });
+    await h.quit();
+    await h.launch();
+    await h.goTo('Settings');
+  });
+
+  after(async () => {
+    await h.stop();
+    rmSync(downloads, { recursive: true, force: true });
+  });
+
+  it('exports everything into Downloads', async () => {
+    await h.browser.$('button=Export everything').click();
+    await h.browser.waitUntil(async () => readdirSync(downloads).some((f) => f.endsWith('.json')), { timeout: 10_000 });
+    exported = join(downloads, readdirSync(downloads).find((f) => f.endsWith('.json')));
+    const file = JSON.parse(readFileSync(exported, 'utf8'));
+    assert.equal(file.format, 'kindred-export');
+    assert.deepEqual(file.ties.map((t) => t.name), ['Sam Okafor']);
+    await h.screenshot('own-data-exported');
+  });
+
+  it('deletes everything after the phrase is typed, and leaves no data file', async () => {
+    await h.browser.$('button=Delete everything…').click();
+    const confirm = await h.browser.$('[role="dialog"]').$('button=Delete everything');
+    assert.equal(await confirm.isEnabled(), false, 'not before the phrase');
+    await h.browser.$('[role="dialog"] input').setValue('delete everything');
+    await h.browser.waitUntil(() => confirm.isEnabled(), { timeout: 5_000 });
+    await h.screenshot('own-data-delete-confirm');
+    await confirm.click();
+    await h.browser.waitUntil(async () => /Everything is deleted/.test(await h.browser.$('[role="dialog"]').getText()), {
+      timeout: 10_000,
+    });
+    // The app closes itself; nothing of Kindred's stays in its data folder.
+    await new Promise((r) => setTimeout(r, 3_000));
+    const left = existsSync(h.dataDir) ? readdirSync(h.dataDir) : [];
+    assert.deepEqual(left.filter((f) => /kindred|snapshots|backups/.test(f)), [], `left: ${left}`);
+  });
+
+  it('starts fresh, brings the export back, and the map and journal return', async () => {
+    await h.quit();
+    await h.launch();
+    await h.goTo('Settings');
+    await h.browser.$('input[type="file"]').setValue(exported);
+    await h.browser.$('label*=Replace what').click();
+    const said = () => h.browser.$('main').getText();
+    await h.browser.waitUntil(async () => /Will add 1 person/.test(await said()), { timeout: 10_000 });
+    await h.browser.$('button=Bring it in').scrollIntoView();
+    await h.screenshot('own-data-import-preview');
+    await h.browser.$('button=Bring it in').click();
+    await h.browser.waitUntil(async () => /Done\./.test(await said()), { timeout: 10_000 });
+    await h.screenshot('own-data-imported');
+
+    await h.goTo('Map');
+    await h.browser.$('[aria-label^="Sam Okafor"]').waitForDisplayed({ timeout: 10_000 });
+    await h.goTo('Reflect');
+    await h.browser.$('button=Journal').click();
+    await h.browser.waitUntil(async () => /Tea on the balcony with Sam/.test(await said()), { timeout: 10_000 }).catch(async (e) => {
+      await h.screenshot('own-data-journal-after-import');
+      throw e;
+    });
+  });
+});
