@@ -12,7 +12,7 @@ pub mod tray;
 use std::sync::Arc;
 
 use kindred_core::SystemClock;
-use tauri::{Manager, Runtime};
+use tauri::{Emitter, Manager, Runtime};
 
 pub use error::{ApiError, ErrorCode};
 pub use state::AppState;
@@ -114,6 +114,12 @@ pub fn run() {
             }
             Err(reason) => AppState::unavailable(reason),
         };
+        // A click on a notification shows the window on the fitting screen.
+        let handle = app.handle().clone();
+        state.notifier().on_click(Box::new(move |screen| {
+            tray::show_main(&handle);
+            let _ = handle.emit(scheduler::OPEN_EVENT, screen);
+        }));
         app.manage(state);
         app.manage(commands::data::CloseAfterDeleting);
         // Reminders keep their own thread; a failure to start it leaves

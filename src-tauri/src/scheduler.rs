@@ -9,6 +9,7 @@ use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
+use kindred_core::notice::NoticeKind;
 use kindred_core::reminder::{gathered_notice, DueItem};
 use kindred_core::schedule::Tz;
 use tauri::{AppHandle, Emitter, Manager, Runtime};
@@ -114,6 +115,18 @@ pub fn tick<R: Runtime>(app: &AppHandle<R>, now: DateTime<Utc>) -> Option<DateTi
     }
     outcome.next_wake
 }
+
+/// The screen a click on a notification of this kind opens.
+pub fn screen_for(kind: NoticeKind) -> &'static str {
+    match kind {
+        NoticeKind::Reflection | NoticeKind::Intention => "reflect",
+        NoticeKind::Test => "settings",
+        NoticeKind::ReachOut | NoticeKind::Birthday | NoticeKind::Custom => "today",
+    }
+}
+
+/// Event asking the window to show a screen (a notification was clicked).
+pub const OPEN_EVENT: &str = "kindred://open";
 
 /// Recorded on a notice that was kept in the window only, by choice.
 pub const DESKTOP_OFF: &str = "Desktop notifications are turned off in Settings.";

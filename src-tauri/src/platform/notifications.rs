@@ -4,14 +4,31 @@
 
 use std::sync::Mutex;
 
+/// What to do when the person clicks a notification: given the screen it
+/// is about (`today`, `reflect`, …).
+pub type OnClick = Box<dyn Fn(&str) + Send + Sync>;
+
 /// Shows a desktop notification, or says in the system's words why not.
 pub trait Notifier: Send + Sync {
     fn show(&self, title: &str, body: &str) -> Result<(), String>;
+
+    /// Shows a notification about `screen`; clicking it (where the desktop
+    /// reports clicks) calls the [`OnClick`] given to `on_click`.
+    fn show_for(&self, title: &str, body: &str, screen: &str) -> Result<(), String> {
+        let _ = screen;
+        self.show(title, body)
+    }
+
+    /// Sets what a click does. Desktops that do not report clicks ignore it.
+    fn on_click(&self, action: OnClick) {
+        let _ = action;
+    }
 }
 
 /// The real desktop, through notify-rust.
 #[derive(Default)]
 pub struct DesktopNotifier {
+    on_click: std::sync::Arc<Mutex<Option<OnClick>>>,
     // On Linux a notification lives on the session bus; dropping its handle
     // early can lose action callbacks, so the latest few are kept.
     #[cfg(all(unix, not(target_os = "macos")))]
@@ -49,6 +66,43 @@ impl DesktopNotifier {
 }
 
 impl Notifier for DesktopNotifier {
+    fn on_click(&self, action: OnClick) {
+        *self.on_click.lock().unwrap_or_else(|p| p.into_inner()) = Some(action);
+    }
+
+    /// On Linux the notification carries a default action, and a small
+    /// thread owns its handle until the desktop reports a click or the
+    /// notification closes (which keeps the handle alive meanwhile). Windows
+    /// and macOS do not report clicks through notify-rust: the notice is
+    /// shown as with [`Notifier::show`].
+    fn show_for(&self, title: &str, body: &str, screen: &str) -> Result<(), String> {
+        #[cfg(all(unix, not(target_os = "macos")))]
+        {
+            let mut n = Self::notification(title, body);
+            n.action("default", "Open Kindred");
+            let handle = n.show().map_err(|e| e.to_string())?;
+            let on_click = self.on_click.clone();
+            let screen = screen.to_owned();
+            let spawned = std::thread::Builder::new().name("kindred-notification".into()).spawn(move || {
+                handle.wait_for_action(|action| {
+                    if action == "default" {
+                        if let Some(f) = on_click.lock().unwrap_or_else(|p| p.into_inner()).as_ref() {
+                            f(&screen);
+                        }
+                    }
+                });
+            });
+            // Shown either way; without the thread only the click is lost.
+            let _ = spawned;
+            Ok(())
+        }
+        #[cfg(not(all(unix, not(target_os = "macos"))))]
+        {
+            let _ = screen;
+            self.show(title, body)
+        }
+    }
+
     fn show(&self, title: &str, body: &str) -> Result<(), String> {
         let shown = Self::notification(title, body).show().map_err(|e| e.to_string())?;
         #[cfg(all(unix, not(target_os = "macos")))]

@@ -17,6 +17,9 @@ import {
   type ContactDraft,
   type Notice,
   type PauseFor,
+  type Recurrence,
+  type Reminder,
+  type ReminderDraft,
   type ReminderSettings,
   type Tie,
 } from '../lib/api';
@@ -66,6 +69,50 @@ function fileCounts(file: Record<string, unknown>): Counts {
   };
 }
 
+/** As the backend's `EVERY_N_DAYS_MAX` (a year is the longest rhythm). */
+const EVERY_N_DAYS_MAX = 365;
+const REMINDER_TITLE_MAX_CHARS = 120;
+
+/** The backend's checks on a custom reminder, with its words. */
+function reminderProblem({ title, rule }: ReminderDraft): ApiError | null {
+  const words = String(title ?? '').trim();
+  if (!words)
+    return { code: 'validation', field: 'title', message: "Please give the reminder a few words, so you know what it's for." };
+  if (Array.from(words).length > REMINDER_TITLE_MAX_CHARS)
+    return {
+      code: 'validation',
+      field: 'title',
+      message: `Titles can be up to ${REMINDER_TITLE_MAX_CHARS} characters; the note below has room for more.`,
+    };
+  return ruleProblem(rule);
+}
+
+function ruleProblem(rule: Recurrence): ApiError | null {
+  switch (rule.kind) {
+    case 'every_n_days':
+      return rule.n >= 1 && rule.n <= EVERY_N_DAYS_MAX
+        ? null
+        : {
+            code: 'validation',
+            field: 'n',
+            message: `Choose how many days apart, from every day (1) to once a year (${EVERY_N_DAYS_MAX}).`,
+          };
+    case 'weekly':
+      return rule.days.length > 0
+        ? null
+        : { code: 'validation', field: 'days', message: 'Choose at least one day of the week.' };
+    case 'monthly':
+      return rule.day >= 1 && rule.day <= 31
+        ? null
+        : { code: 'validation', field: 'day', message: 'Choose a day of the month from 1 to 31.' };
+    case 'once':
+    case 'daily':
+      return null;
+    default:
+      throw new Error(`fake backend: no such reminder rule ${JSON.stringify(rule)}`);
+  }
+}
+
 /** Whether a "HH:MM:SS" time falls inside quiet hours (start == end: none). */
 function inQuietHours({ start, end }: ReminderSettings['quietHours'], time: string) {
   if (start < end) return start <= time && time < end;
@@ -79,6 +126,9 @@ export function installFakeBackend(initial: string[] = [], reminderSettings: Par
   const calls: { cmd: string; args: Record<string, unknown> }[] = [];
   const contacts: Contact[] = [];
   const noticeList: Notice[] = [];
+  /** Custom reminders; a test may put some here before rendering. */
+  const reminders: Reminder[] = [];
+  let nextReminderId = 1;
   let nextContactId = 1;
   const now = '2026-11-25T10:00:00.000Z';
   const settings: ReminderSettings = { ...defaultReminderSettings(), ...reminderSettings };
@@ -245,7 +295,30 @@ export function installFakeBackend(initial: string[] = [], reminderSettings: Par
         return notice;
       }
       case 'reminders_list':
-        return [];
+        return structuredClone(reminders);
+      case 'reminders_create': {
+        const draft = args.draft as ReminderDraft;
+        const problem = reminderProblem(draft);
+        if (problem) fail(problem);
+        nextReminderId = Math.max(nextReminderId, ...reminders.map((r) => r.id + 1));
+        const reminder: Reminder = {
+          id: nextReminderId++,
+          title: draft.title.trim(),
+          note: draft.note ?? '',
+          rule: structuredClone(draft.rule),
+          enabled: true,
+          createdAt: now,
+          lastFiredDue: null,
+        };
+        reminders.push(reminder);
+        return structuredClone(reminder);
+      }
+      case 'reminders_delete': {
+        const i = reminders.findIndex((r) => r.id === args.id);
+        if (i < 0) fail({ code: 'not_found', message: 'That reminder could not be found. It may have been deleted.' });
+        reminders.splice(i, 1);
+        return null;
+      }
       case 'notices_list':
         return noticeList.map((n) => ({ ...n }));
       case 'notices_mark_read': {
@@ -380,5 +453,5 @@ export function installFakeBackend(initial: string[] = [], reminderSettings: Par
       }
     }
   });
-  return { ties, calls, contacts, notices: noticeList, reminderSettings: settings, backups };
+  return { ties, calls, contacts, notices: noticeList, reminderSettings: settings, backups, reminders };
 }
