@@ -107,6 +107,36 @@ describe('Notifications with a notification daemon', () => {
     assert.equal(stored.length, 1, 'delivered once');
   });
 
+  it('opens the fitting screen when a reminder notification is clicked', async () => {
+    execFileSync('dunstctl', ['close-all']);
+    const when = local(new Date(Date.now() + 60_000));
+    const made = await h.invoke('reminders_create', {
+      draft: { title: 'Stretch your legs', note: '', rule: { kind: 'once', on: when.date, at: `${when.time}:00` } },
+    });
+    assert.ok(made.ok, JSON.stringify(made.err));
+    await h.goTo('Settings');
+    const unread = async () => {
+      const label = await h.browser.$('button[aria-label^="Notifications"]').getAttribute('aria-label');
+      return Number(label.match(/(\d+) unread/)?.[1] ?? 0);
+    };
+    const before = await unread();
+    await waitFor(
+      () => Number(execFileSync('dunstctl', ['count', 'displayed'], { encoding: 'utf8' })) >= 1,
+      100_000,
+      'the reminder was not shown',
+    );
+    // The bell heard about it at once, without a reload.
+    await h.browser.waitUntil(async () => (await unread()) === before + 1, {
+      timeout: 10_000,
+      timeoutMsg: 'the bell did not count the new notice',
+    });
+    execFileSync('dunstctl', ['action', '0']);
+    await h.browser.waitUntil(
+      async () => (await h.browser.$('nav button[aria-current="page"]').getText()).includes('Today'),
+      { timeout: 10_000, timeoutMsg: 'clicking the notification did not open Today' },
+    );
+  });
+
   it('keeps running in the tray when the window is closed, and reminders still arrive', async () => {
     const when = local(new Date(Date.now() + 60_000));
     const made = await h.invoke('reminders_create', {
