@@ -106,8 +106,11 @@ pub fn tick<R: Runtime>(app: &AppHandle<R>, now: DateTime<Utc>) -> Option<DateTi
             })
             .collect();
         if let Ok(notice) = state.store(|store| store.record_notice_about(kind, &title, &body, &tie_ids)) {
-            let delivery =
-                if outcome.desktop { state.notifier().show(&title, &body) } else { Err(DESKTOP_OFF.to_owned()) };
+            let delivery = if outcome.desktop {
+                state.notifier().show_for(&title, &body, screen_for(kind))
+            } else {
+                Err(DESKTOP_OFF.to_owned())
+            };
             if let Ok(notice) = state.store(|store| store.mark_notice_delivery(notice.id, delivery)) {
                 let _ = app.emit(NOTICE_EVENT, &notice);
             }
