@@ -6,6 +6,9 @@
 
 use std::collections::{HashMap, HashSet};
 
+/// A tie already here: id, name and (day, month) birthday.
+type TieHere = (i64, String, Option<(u8, u8)>);
+
 /// What makes two contacts the same: day, time, channel, note and people.
 type ContactSignature = (String, Option<String>, &'static str, String, Vec<i64>);
 
@@ -392,7 +395,7 @@ fn import_into(tx: &Transaction<'_>, file: &DataFile, mode: ImportMode) -> CoreR
     // People and groups: kept ids when replacing; matched by name and
     // birthday, or given new ids, when merging.
     let mut tie_ids: HashMap<i64, i64> = HashMap::new();
-    let existing: Vec<(i64, String, Option<(u8, u8)>)> = if merging {
+    let existing: Vec<TieHere> = if merging {
         tx.prepare("SELECT id, name, birthday_day, birthday_month FROM ties")?
             .query_map([], |r| {
                 let b = match (r.get::<_, Option<u8>>(2)?, r.get::<_, Option<u8>>(3)?) {
