@@ -26,6 +26,8 @@ const COMMANDS: &[&str] = &[
     "insights_birthdays",
     "files_save_export",
     "data_export",
+    "data_vcard_preview",
+    "data_vcard_import",
     "data_export_calendar",
     "data_export_research",
     "data_import_preview",

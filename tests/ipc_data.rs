@@ -104,3 +104,20 @@ fn calendar_and_research_files_are_saved_in_downloads() {
     let alters = std::fs::read_to_string(files[2].as_str().unwrap()).unwrap();
     assert!(alters.lines().nth(1).unwrap().contains("Mina"));
 }
+
+#[test]
+fn people_come_in_from_a_vcard_file_as_ticked() {
+    let app = TestApp::new();
+    let file = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Lima\r\nBDAY:--0203\r\nEND:VCARD\r\n\
+BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Ben\r\nEND:VCARD\r\n";
+    let preview = app.invoke("data_vcard_preview", json!({ "contents": file })).unwrap();
+    assert_eq!(preview[0]["name"], "Ana Lima");
+    assert_eq!(preview[0]["birthday"], json!({ "day": 3, "month": 2, "year": null }));
+    let added = app
+        .invoke("data_vcard_import", json!({ "contents": file, "picks": [{ "index": 0, "circle": "middle" }] }))
+        .unwrap();
+    assert_eq!(added[0]["circle"], "middle");
+    assert_eq!(app.invoke("ties_list", json!({})).unwrap().as_array().unwrap().len(), 1);
+    let err = app.invoke("data_vcard_preview", json!({ "contents": "not a card" })).unwrap_err();
+    assert_eq!(err["field"], "file");
+}

@@ -29,6 +29,7 @@ use kindred_core::theme::Theme;
 use kindred_core::tie::{
     Birthday, Cadence, Circle, Feel, GroupKind, Sector, SupportType, Tie, TieDraft, TieKind, TieScope,
 };
+use kindred_core::vcard::{VcardPerson, VcardPick};
 use ts_rs::{Config, TS};
 
 use crate::commands::app::AppInfo;
@@ -87,6 +88,8 @@ pub fn typescript() -> String {
         ImportPreview::decl(&cfg),
         BackupKind::decl(&cfg),
         Backup::decl(&cfg),
+        VcardPerson::decl(&cfg),
+        VcardPick::decl(&cfg),
         Guide::decl(&cfg),
         ReflectLibrary::decl(&cfg),
         ShownPrompt::decl(&cfg),

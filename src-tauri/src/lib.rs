@@ -45,6 +45,8 @@ pub fn builder<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
         commands::insights::insights_birthdays,
         commands::files::files_save_export,
         commands::data::data_export,
+        commands::data::data_vcard_preview,
+        commands::data::data_vcard_import,
         commands::data::data_export_calendar,
         commands::data::data_export_research,
         commands::data::data_import_preview,

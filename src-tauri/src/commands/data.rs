@@ -5,7 +5,8 @@ use kindred_core::data_file::parse;
 use kindred_core::export_file::save_new_file;
 use kindred_core::research::{csv_files, graphml};
 use kindred_core::store::{Backup, BackupKind, ImportMode, ImportPreview};
-use kindred_core::tie::TieScope;
+use kindred_core::tie::{Tie, TieScope};
+use kindred_core::vcard::{VcardPerson, VcardPick};
 use tauri::{AppHandle, Manager, Runtime, State};
 
 use crate::platform::data_folder::export_folder;
@@ -151,4 +152,23 @@ fn save<R: Runtime>(app: &AppHandle<R>, name: &str, bytes: &[u8]) -> Result<Stri
     let dir = export_folder(app)
         .map_err(|reason| ApiError::internal(format!("Kindred couldn't find your Downloads folder ({reason}).")))?;
     Ok(save_new_file(&dir, name, bytes)?.display().to_string())
+}
+
+/// The people in an address book's vCard file, possible duplicates flagged.
+#[tauri::command(async)]
+pub fn data_vcard_preview(state: State<'_, AppState>, contents: String) -> Result<Vec<VcardPerson>, ApiError> {
+    state.store(|store| store.vcard_preview(contents.as_bytes()))
+}
+
+/// Adds the ticked people from a vCard file, all or none.
+#[tauri::command(async)]
+pub fn data_vcard_import<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    contents: String,
+    picks: Vec<VcardPick>,
+) -> Result<Vec<Tie>, ApiError> {
+    let added = state.store(|store| store.vcard_import(contents.as_bytes(), &picks))?;
+    scheduler::wake(&app);
+    Ok(added)
 }

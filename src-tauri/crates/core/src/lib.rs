@@ -25,6 +25,7 @@ pub mod schedule;
 pub mod store;
 pub mod theme;
 pub mod tie;
+pub mod vcard;
 pub mod words;
 
 pub use clock::{Clock, FixedClock, SystemClock};

@@ -231,6 +231,19 @@ export type Backup = {
  */
 name: string, kind: BackupKind, takenAt: string, bytes: number, };
 
+export type VcardPerson = { 
+/**
+ * Position in the file (what the import refers to).
+ */
+index: number, name: string, birthday: Birthday | null, 
+/**
+ * Someone already on the map (or earlier in the file) with the same
+ * name and birthday: probably the same person.
+ */
+possibleDuplicate: boolean, };
+
+export type VcardPick = { index: number, circle: Circle | null, };
+
 export type Guide = { id: string, title: string, 
 /**
  * One or two sentences shown before the first prompt.

@@ -21,6 +21,7 @@ mod snapshot;
 mod tick;
 mod ties;
 mod time;
+mod vcard_import;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

@@ -41,6 +41,26 @@ impl Store {
         self.create_tie(TieDraft::person(name))
     }
 
+    /// Adds several people at once, all or none (bringing in contacts).
+    pub fn create_ties(&mut self, drafts: Vec<TieDraft>) -> CoreResult<Vec<Tie>> {
+        let today = self.today();
+        let drafts = drafts.into_iter().map(|d| d.cleaned(today)).collect::<CoreResult<Vec<_>>>()?;
+        let now = to_text(self.now());
+        let tx = self.conn.transaction()?;
+        let mut ids = Vec::with_capacity(drafts.len());
+        for draft in &drafts {
+            tx.execute(
+                "INSERT INTO ties (kind, name, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
+                params![draft.kind.as_str(), draft.name, now],
+            )?;
+            let id = tx.last_insert_rowid();
+            write_draft(&tx, id, draft, &now)?;
+            ids.push(id);
+        }
+        tx.commit()?;
+        ids.into_iter().map(|id| self.get_tie(id)).collect()
+    }
+
     /// Adds a person or group with everything the form holds.
     pub fn create_tie(&mut self, draft: TieDraft) -> CoreResult<Tie> {
         let draft = draft.cleaned(self.today())?;

@@ -1,0 +1,75 @@
+//! Bringing people in from an address book's vCard file.
+
+use super::Store;
+use crate::error::{CoreError, CoreResult};
+use crate::tie::{Tie, TieDraft, TieScope};
+use crate::vcard::{flag_duplicates, read_vcards, VcardPerson, VcardPick};
+
+impl Store {
+    /// The people in a vCard file, with possible duplicates flagged.
+    pub fn vcard_preview(&self, bytes: &[u8]) -> CoreResult<Vec<VcardPerson>> {
+        let mut people = read_vcards(bytes)?;
+        let here: Vec<_> = self.list_ties(TieScope::All)?.into_iter().map(|t| (t.name, t.birthday)).collect();
+        flag_duplicates(&mut people, &here);
+        Ok(people)
+    }
+
+    /// Adds the ticked people, each on the circle chosen, all or none.
+    pub fn vcard_import(&mut self, bytes: &[u8], picks: &[VcardPick]) -> CoreResult<Vec<Tie>> {
+        let people = read_vcards(bytes)?;
+        let mut drafts = Vec::with_capacity(picks.len());
+        for pick in picks {
+            let person = people.iter().find(|p| p.index == pick.index).ok_or_else(|| {
+                CoreError::validation("picks", "That contact isn't in the file any more. Please choose the file again.")
+            })?;
+            let mut draft = TieDraft::person(person.name.clone());
+            draft.birthday = person.birthday;
+            draft.circle = pick.circle;
+            drafts.push(draft);
+        }
+        if drafts.is_empty() {
+            return Err(CoreError::validation("picks", "Tick at least one person to bring in."));
+        }
+        self.create_ties(drafts)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use chrono::{TimeZone, Utc};
+
+    use super::*;
+    use crate::clock::FixedClock;
+    use crate::tie::Circle;
+
+    const FILE: &str = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Lima\r\nBDAY:1990-02-03\r\nEND:VCARD\r\n\
+BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ben\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:Cai\r\nEND:VCARD\r\n";
+
+    #[test]
+    fn ticked_people_come_in_on_their_circles_with_birthdays() {
+        let clock = Arc::new(FixedClock::new(Utc.with_ymd_and_hms(2026, 11, 26, 10, 0, 0).unwrap()));
+        let mut store = Store::open_in_memory(clock).unwrap();
+        store.create_tie(TieDraft::person("Ben")).unwrap();
+        let preview = store.vcard_preview(FILE.as_bytes()).unwrap();
+        assert_eq!(
+            preview.iter().filter(|p| p.possible_duplicate).map(|p| p.name.as_str()).collect::<Vec<_>>(),
+            ["Ben"]
+        );
+        let picks = [VcardPick { index: 0, circle: Some(Circle::Inner) }, VcardPick { index: 2, circle: None }];
+        let added = store.vcard_import(FILE.as_bytes(), &picks).unwrap();
+        assert_eq!(added.len(), 2);
+        assert_eq!((added[0].name.as_str(), added[0].circle), ("Ana Lima", Some(Circle::Inner)));
+        assert_eq!(added[0].birthday.unwrap().year, Some(1990));
+        assert_eq!(store.list_ties(TieScope::All).unwrap().len(), 3);
+        // A pick that isn't in the file changes nothing.
+        let err = store.vcard_import(
+            FILE.as_bytes(),
+            &[VcardPick { index: 0, circle: None }, VcardPick { index: 9, circle: None }],
+        );
+        assert!(err.is_err());
+        assert_eq!(store.list_ties(TieScope::All).unwrap().len(), 3);
+        assert!(store.vcard_import(FILE.as_bytes(), &[]).is_err());
+    }
+}
