@@ -22,6 +22,8 @@ import {
   type ReminderDraft,
   type ReminderSettings,
   type Tie,
+  type VcardPerson,
+  type VcardPick,
 } from '../lib/api';
 
 /** The backend's defaults for reminder settings. */
@@ -118,6 +120,42 @@ function inQuietHours({ start, end }: ReminderSettings['quietHours'], time: stri
   if (start < end) return start <= time && time < end;
   if (start > end) return time >= start || time < end;
   return false;
+}
+
+/** A birthday as address books write it: `--MMDD`, `--MM-DD`, `YYYYMMDD` or `YYYY-MM-DD`. */
+function vcardBirthday(raw: string | undefined): Tie['birthday'] {
+  const m = /^(?:--|(\d{4})-?)(\d{2})-?(\d{2})/.exec(raw ?? '');
+  if (!m) return null;
+  const [month, day] = [Number(m[2]), Number(m[3])];
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  return { day, month, year: m[1] ? Number(m[1]) : null };
+}
+
+/** The people in a vCard file, read very simply (FN and BDAY only); refuses what isn't one as the backend does. */
+function readVcards(contents: unknown): VcardPerson[] {
+  const text = String(contents ?? '');
+  if (!/BEGIN:VCARD/i.test(text))
+    throw {
+      code: 'validation',
+      field: 'file',
+      message: "This doesn't look like a contacts file: it has no vCard in it (a .vcf file from an address book).",
+    } satisfies ApiError;
+  const people: VcardPerson[] = [];
+  text
+    .split(/BEGIN:VCARD/i)
+    .slice(1)
+    .forEach((card, index) => {
+      const value = (key: string) =>
+        card
+          .split(/\r?\n/)
+          .find((line) => new RegExp(`^${key}[;:]`, 'i').test(line))
+          ?.replace(/^[^:]*:/, '')
+          .trim();
+      const name = value('FN');
+      if (!name) return;
+      people.push({ index, name, birthday: vcardBirthday(value('BDAY')), possibleDuplicate: false });
+    });
+  return people;
 }
 
 export function installFakeBackend(initial: string[] = [], reminderSettings: Partial<ReminderSettings> = {}) {
@@ -348,6 +386,39 @@ export function installFakeBackend(initial: string[] = [], reminderSettings: Par
         return importFile(args.contents, args.mode as ImportMode, false);
       case 'data_import':
         return importFile(args.contents, args.mode as ImportMode, true);
+      case 'data_vcard_preview': {
+        const seen = new Set(ties.map((t) => t.name.trim().toLowerCase()));
+        return readVcards(args.contents).map((person) => {
+          const key = person.name.toLowerCase();
+          const possibleDuplicate = seen.has(key);
+          seen.add(key);
+          return { ...person, possibleDuplicate };
+        });
+      }
+      case 'data_vcard_import': {
+        const inFile = readVcards(args.contents);
+        const picks = (args.picks ?? []) as VcardPick[];
+        const chosen = picks.map(
+          (pick) =>
+            [
+              inFile.find((p) => p.index === pick.index) ??
+                fail({
+                  code: 'validation',
+                  field: 'picks',
+                  message: "That contact isn't in the file any more. Please choose the file again.",
+                }),
+              pick.circle ?? null,
+            ] as const,
+        );
+        if (chosen.length === 0)
+          fail({ code: 'validation', field: 'picks', message: 'Tick at least one person to bring in.' });
+        return chosen.map(([person, circle]) => {
+          const tie = create(person.name);
+          tie.birthday = person.birthday;
+          tie.circle = circle;
+          return { ...tie };
+        });
+      }
       case 'data_backups':
         return backups.map((b) => ({ ...b }));
       case 'data_back_up_now':

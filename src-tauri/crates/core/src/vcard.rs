@@ -202,7 +202,8 @@ BEGIN:VCARD\r\nVERSION:4.0\r\nFN:مريم\r\nBDAY:20000101T000000Z\r\nEND:VCARD\
     #[test]
     fn names_and_birthdays_come_through_every_shape() {
         let people = read_vcards(SAMPLE.as_bytes()).unwrap();
-        let got: Vec<(&str, Option<(u8, u8, Option<u16>)>)> =
+        type Seen<'a> = (&'a str, Option<(u8, u8, Option<u16>)>);
+        let got: Vec<Seen<'_>> =
             people.iter().map(|p| (p.name.as_str(), p.birthday.map(|b| (b.day, b.month, b.year)))).collect();
         assert_eq!(
             got,

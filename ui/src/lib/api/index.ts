@@ -47,6 +47,8 @@ import type {
   TieDraft,
   TieScope,
   UpcomingBirthday,
+  VcardPerson,
+  VcardPick,
 } from './types.gen';
 
 export { KindredError, fieldError, wholeNumber } from './errors';
@@ -182,6 +184,10 @@ export const api = {
     call<ImportPreview>('data_import_preview', { contents, mode }),
   /** Imports the file, all or nothing; resolves to what it changed. */
   importData: (contents: string, mode: ImportMode) => call<ImportPreview>('data_import', { contents, mode }),
+  /** The people in an address book's vCard file (names and birthdays only), duplicates flagged; writes nothing. */
+  vcardPreview: (contents: string) => call<VcardPerson[]>('data_vcard_preview', { contents }),
+  /** Adds the picked people from the vCard file, each on the circle chosen, all or none; resolves to them. */
+  vcardImport: (contents: string, picks: VcardPick[]) => call<Tie[]>('data_vcard_import', { contents, picks }),
   /** Backups, newest first. */
   backups: () => call<Backup[]>('data_backups'),
   backUpNow: () => call<Backup>('data_back_up_now'),
