@@ -81,4 +81,21 @@ describe('Export, delete everything, import on the real app', () => {
       throw e;
     });
   });
+
+  it('brings people in from an address book file with their birthdays', async () => {
+    await h.goTo('Settings');
+    const file = new URL('../fixtures/address-book.vcf', import.meta.url).pathname;
+    await h.browser.$('input[type="file"][accept*="vcf"]').setValue(file);
+    const said = () => h.browser.$('main').getText();
+    await h.browser.waitUntil(async () => /3 of 3 chosen/.test(await said()), { timeout: 10_000 });
+    await h.browser.$('button=Bring in 3 people').scrollIntoView();
+    await h.screenshot('own-data-vcard-preview');
+    await h.browser.$('button=Bring in 3 people').click();
+    await h.browser.waitUntil(async () => /Added 3 people/.test(await said()), { timeout: 10_000 });
+    const ties = (await h.invoke('ties_list', {})).ok;
+    const byName = Object.fromEntries(ties.map((t) => [t.name, t.birthday]));
+    assert.deepEqual(byName['Chiamaka Okafor'], { day: 17, month: 5, year: null });
+    assert.deepEqual(byName['Jürgen Müller'], { day: 12, month: 6, year: 1975 });
+    assert.deepEqual(byName['Priya Raman'], { day: 29, month: 2, year: null });
+  });
 });
