@@ -319,4 +319,14 @@ mod tests {
             parse(br#"{"format": "kindred-export", "version": 1, "exportedAt": "2026-11-26T10:00:00Z"}"#).unwrap();
         assert!(file.ties.is_empty() && file.settings.is_empty());
     }
+
+    proptest::proptest! {
+        /// Any bytes at all get a file or a plain error, never a panic.
+        #[test]
+        fn any_bytes_parse_or_are_refused(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..400), text in ".{0,200}") {
+            let _ = parse(&bytes);
+            let _ = parse(text.as_bytes());
+            let _ = parse(format!("{{\"format\": \"kindred-export\", \"version\": 1, {text}").as_bytes());
+        }
+    }
 }

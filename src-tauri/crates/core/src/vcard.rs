@@ -171,7 +171,8 @@ fn parse_birthday(raw: &str) -> Option<Birthday> {
         (None, rest.replace('-', ""))
     } else {
         let digits = date.replace('-', "");
-        if digits.len() != 8 {
+        // ASCII digits only, so the byte slices below fall on characters.
+        if digits.len() != 8 || !digits.chars().all(|c| c.is_ascii_digit()) {
             return None;
         }
         (digits[..4].parse::<u16>().ok(), digits[4..].to_owned())
@@ -243,8 +244,22 @@ BEGIN:VCARD\r\nVERSION:4.0\r\nFN:مريم\r\nBDAY:20000101T000000Z\r\nEND:VCARD\
             many.push_str(&format!("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person {i}\r\nEND:VCARD\r\n"));
         }
         assert_eq!(read_vcards(many.as_bytes()).unwrap().len(), 10_000);
-        let bad_dates = "BEGIN:VCARD\r\nFN:A\r\nBDAY:1990-02-30\r\nEND:VCARD\r\nBEGIN:VCARD\r\nFN:B\r\nBDAY:yesterday\r\nEND:VCARD\r\n";
+        let bad_dates = "BEGIN:VCARD\r\nFN:A\r\nBDAY:1990-02-30\r\nEND:VCARD\r\nBEGIN:VCARD\r\nFN:B\r\nBDAY:yesterday\r\nEND:VCARD\r\nBEGIN:VCARD\r\nFN:C\r\nBDAY:123é567\r\nEND:VCARD\r\nBEGIN:VCARD\r\nFN:D\r\nBDAY:--0é2\r\nEND:VCARD\r\n";
         let people = read_vcards(bad_dates.as_bytes()).unwrap();
         assert!(people.iter().all(|p| p.birthday.is_none()));
+    }
+
+    proptest::proptest! {
+        /// Whatever an address book (or anything else) wrote, reading it
+        /// never panics: people, an empty list, or a plain error.
+        #[test]
+        fn any_text_reads_without_panicking(bday in ".{0,24}", name in ".{0,40}", junk in proptest::collection::vec(proptest::num::u8::ANY, 0..200)) {
+            let _ = parse_birthday(&bday);
+            let card = format!("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:{name}\r\nBDAY:{bday}\r\nEND:VCARD\r\n");
+            let _ = read_vcards(card.as_bytes());
+            let mut bytes = b"BEGIN:VCARD\r\n".to_vec();
+            bytes.extend(junk);
+            let _ = read_vcards(&bytes);
+        }
     }
 }
