@@ -6,11 +6,11 @@ use kindred_core::store::JournalPage;
 use tauri::{AppHandle, Runtime, State};
 
 use crate::platform::data_folder::export_folder;
-use crate::{ApiError, AppState};
+use crate::{scheduler, ApiError, AppState};
 
 #[tauri::command(async)]
 pub fn journal_list(state: State<'_, AppState>, filter: JournalFilter) -> Result<JournalPage, ApiError> {
-    state.store(|store| store.journal(&filter))
+    state.store(|store| store.journal_in(&filter, scheduler::system_zone()))
 }
 
 #[tauri::command(async)]

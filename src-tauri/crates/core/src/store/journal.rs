@@ -38,6 +38,15 @@ impl Store {
     /// into the search box is a valid search: it is turned into quoted
     /// words, or matched as plain text when it holds no words (emoji).
     pub fn journal(&self, filter: &JournalFilter) -> CoreResult<JournalPage> {
+        self.journal_in(filter, crate::schedule::Tz::UTC)
+    }
+
+    /// [`Store::journal`] with the filter's days read in the person's zone
+    /// `tz` (an entry written at 00:30 on the 20th in Auckland is on the
+    /// 20th, though it is still the 19th in UTC).
+    pub fn journal_in(&self, filter: &JournalFilter, tz: crate::schedule::Tz) -> CoreResult<JournalPage> {
+        let start_of =
+            |day: chrono::NaiveDate| to_text(crate::schedule::local::resolve_local(day, chrono::NaiveTime::MIN, tz));
         let typed = filter.query.as_deref().map(str::trim).filter(|q| !q.is_empty());
         let fts = typed.and_then(fts_query);
         let mut sql;
@@ -68,11 +77,11 @@ impl Store {
         }
         if let Some(from) = filter.from {
             sql.push_str(" AND e.created_at >= ?");
-            args.push(Value::Text(from.to_string()));
+            args.push(Value::Text(start_of(from)));
         }
         if let Some(to) = filter.to {
             sql.push_str(" AND e.created_at < ?");
-            args.push(Value::Text((to + chrono::Days::new(1)).to_string()));
+            args.push(Value::Text(start_of(to + chrono::Days::new(1))));
         }
         sql.push_str(&format!(" ORDER BY e.created_at DESC, e.id DESC LIMIT {}", JOURNAL_PAGE + 1));
         let mut stmt = self.conn.prepare(&sql)?;

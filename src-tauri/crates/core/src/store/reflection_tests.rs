@@ -210,6 +210,23 @@ fn filters_by_theme_tie_and_dates() {
 }
 
 #[test]
+fn date_filters_read_days_in_the_persons_zone() {
+    // 11:30 UTC on the 25th is already 00:30 on the 26th in Auckland.
+    let c = Arc::new(FixedClock::new(Utc.with_ymd_and_hms(2026, 11, 25, 11, 30, 0).unwrap()));
+    let mut store = store_with(&c);
+    store.answer_prompt("body-04", None, "Late night tea").unwrap();
+    let on = |d| JournalFilter {
+        from: NaiveDate::from_ymd_opt(2026, 11, d),
+        to: NaiveDate::from_ymd_opt(2026, 11, d),
+        ..Default::default()
+    };
+    let count = |f: &JournalFilter, tz| store.journal_in(f, tz).unwrap().entries.len();
+    assert_eq!(count(&on(26), chrono_tz::Pacific::Auckland), 1);
+    assert_eq!(count(&on(25), chrono_tz::Pacific::Auckland), 0);
+    assert_eq!(count(&on(25), chrono_tz::UTC), 1);
+}
+
+#[test]
 fn entries_are_edited_deleted_and_exported() {
     let c = clock();
     let mut store = store_with(&c);
