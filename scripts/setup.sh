@@ -17,6 +17,8 @@ app_packages=(
 test_packages=(
   xvfb xauth webkit2gtk-driver dbus dbus-x11 dunst libnotify-bin imagemagick xdotool
   fonts-dejavu-core
+  # e2e closes the window as a window manager would (tests/e2e/lib/close-window.py).
+  python3
   # The Windows cross-build (x86_64-pc-windows-gnu) links with MinGW-w64.
   gcc-mingw-w64-x86-64
   # Browser flows of the UI (tests/browser) drive Debian's Chromium.
