@@ -36,13 +36,12 @@ fn add_entries(dir: &std::path::Path, entries: usize) {
         let prompt = &PROMPTS[(i * 31) % PROMPTS.len()];
         let answer: Vec<&str> = (0..24).map(|w| WORDS[(i * 7 + w * 13 + w * w) % WORDS.len()]).collect();
         let at = (now() - Duration::hours(i as i64 * 3)).to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
-        let theme = serde_json::to_value(prompt.theme).unwrap();
         tx.execute(
             "INSERT INTO reflection_entries (prompt_id, theme, prompt_text, answer, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
             rusqlite::params![
                 prompt.id,
-                theme.as_str().unwrap(),
+                prompt.theme.as_str(),
                 prompt.fallback.unwrap_or(prompt.text),
                 answer.join(" "),
                 at

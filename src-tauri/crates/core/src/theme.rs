@@ -23,3 +23,13 @@ pub enum Theme {
     /// Online communities built around shared experience.
     Digital,
 }
+
+crate::tie::text_enum!(Theme {
+    Emotional => "emotional",
+    Practical => "practical",
+    Resilience => "resilience",
+    Body => "body",
+    Openness => "openness",
+    Quality => "quality",
+    Digital => "digital",
+});

@@ -31,19 +31,7 @@ pub enum IntentionStatus {
     LetGo,
 }
 
-impl IntentionStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            IntentionStatus::Open => "open",
-            IntentionStatus::Done => "done",
-            IntentionStatus::LetGo => "let_go",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Self> {
-        [IntentionStatus::Open, IntentionStatus::Done, IntentionStatus::LetGo].into_iter().find(|s| s.as_str() == text)
-    }
-}
+crate::tie::text_enum!(IntentionStatus { Open => "open", Done => "done", LetGo => "let_go" });
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]

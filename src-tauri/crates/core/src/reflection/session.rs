@@ -20,22 +20,8 @@ pub enum SessionStatus {
     SetAside,
 }
 
-impl SessionStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SessionStatus::InProgress => "in_progress",
-            SessionStatus::Completed => "completed",
-            // The schema's word for it.
-            SessionStatus::SetAside => "abandoned",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Self> {
-        [SessionStatus::InProgress, SessionStatus::Completed, SessionStatus::SetAside]
-            .into_iter()
-            .find(|s| s.as_str() == text)
-    }
-}
+// "abandoned" is the schema's word for set aside.
+crate::tie::text_enum!(SessionStatus { InProgress => "in_progress", Completed => "completed", SetAside => "abandoned" });
 
 /// One prompt in a session, with the answer so far.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]

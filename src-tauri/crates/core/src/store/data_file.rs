@@ -613,7 +613,7 @@ fn import_into(tx: &Transaction<'_>, file: &DataFile, mode: ImportMode) -> CoreR
                 (!merging).then_some(e.id),
                 session_id,
                 e.prompt_id,
-                super::reflection::theme_text(e.theme),
+                e.theme.as_str(),
                 e.prompt_text,
                 e.answer,
                 e.skipped,

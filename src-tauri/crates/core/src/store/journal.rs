@@ -69,7 +69,7 @@ impl Store {
         }
         if let Some(theme) = filter.theme {
             sql.push_str(" AND e.theme = ?");
-            args.push(Value::Text(super::reflection::theme_text(theme)));
+            args.push(Value::Text(theme.as_str().to_owned()));
         }
         if let Some(tie) = filter.tie_id {
             sql.push_str(" AND e.tie_id = ?");
@@ -170,6 +170,12 @@ fn read_entry(r: &Row<'_>) -> rusqlite::Result<JournalEntry> {
 }
 
 pub(super) fn read_theme(column: usize, text: &str) -> rusqlite::Result<Theme> {
-    serde_json::from_value(serde_json::Value::String(text.to_owned()))
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, Box::new(e)))
+    // The schema's CHECK allows only the seven; anything else is damage.
+    Theme::parse(text).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            column,
+            rusqlite::types::Type::Text,
+            format!("unknown theme {text:?}").into(),
+        )
+    })
 }

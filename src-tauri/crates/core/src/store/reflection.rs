@@ -69,7 +69,7 @@ impl Store {
             tx.execute(
                 "INSERT INTO reflection_entries (session_id, prompt_id, theme, prompt_text, tie_id, position, created_at, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
-                params![id, step.prompt_id, theme_text(step.theme), step.text, step.tie_id, position as i64, now],
+                params![id, step.prompt_id, step.theme.as_str(), step.text, step.tie_id, position as i64, now],
             )?;
         }
         tx.commit()?;
@@ -230,7 +230,7 @@ impl Store {
         self.conn.execute(
             "INSERT INTO reflection_entries (session_id, prompt_id, theme, prompt_text, answer, tie_id, created_at, updated_at)
              VALUES (NULL, ?1, ?2, ?3, ?4, ?5, ?6, ?6)",
-            params![shown.prompt_id, theme_text(shown.theme), shown.text, answer, shown.tie_id, now],
+            params![shown.prompt_id, shown.theme.as_str(), shown.text, answer, shown.tie_id, now],
         )?;
         self.get_entry(self.conn.last_insert_rowid())
     }
@@ -270,11 +270,6 @@ fn feelings_json(mood: &Mood) -> CoreResult<String> {
 
 fn mood_from(mood: Option<u8>, feelings: String) -> Option<Mood> {
     mood.map(|mood| Mood { mood, feelings: serde_json::from_str(&feelings).unwrap_or_default() })
-}
-
-pub(super) fn theme_text(theme: Theme) -> String {
-    // The serde name is the database text (both snake_case).
-    serde_json::to_value(theme).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
 }
 
 #[cfg(test)]
