@@ -2,14 +2,13 @@
 
 use kindred_core::calendar::{calendar, CalendarInput};
 use kindred_core::data_file::parse;
-use kindred_core::export_file::save_new_file;
 use kindred_core::research::{csv_files, graphml};
 use kindred_core::store::{Backup, BackupKind, ImportMode, ImportPreview};
 use kindred_core::tie::{Tie, TieScope};
 use kindred_core::vcard::{VcardPerson, VcardPick};
 use tauri::{AppHandle, Manager, Runtime, State};
 
-use crate::platform::data_folder::export_folder;
+use crate::commands::files::save_to_downloads;
 use crate::{platform, scheduler, ApiError, AppState};
 
 /// Saves everything as one JSON file in Downloads; returns where it went.
@@ -18,7 +17,7 @@ pub fn data_export<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) ->
     let (file, today) = state.store(|store| Ok((store.export_data()?, store.today())))?;
     let json = serde_json::to_vec_pretty(&file)
         .map_err(|e| ApiError::internal(format!("Kindred couldn't write the export ({e}). Nothing was changed.")))?;
-    save(&app, &format!("kindred-export-{today}.json"), &json)
+    save_to_downloads(&app, &format!("kindred-export-{today}.json"), &json)
 }
 
 /// What importing this file would change, without changing anything.
@@ -122,7 +121,7 @@ pub fn data_export_calendar<R: Runtime>(app: AppHandle<R>, state: State<'_, AppS
         });
         Ok((ics, store.today()))
     })?;
-    save(&app, &format!("kindred-calendar-{today}.ics"), ics.as_bytes())
+    save_to_downloads(&app, &format!("kindred-calendar-{today}.ics"), ics.as_bytes())
 }
 
 /// Saves the map for research tools: GraphML and three CSV files (ego,
@@ -143,15 +142,9 @@ pub fn data_export_research<R: Runtime>(
         (format!("kindred-network-{today}-alters.csv"), alters),
         (format!("kindred-network-{today}-alter-ties.csv"), alter_ties),
     ] {
-        saved.push(save(&app, &name, body.as_bytes())?);
+        saved.push(save_to_downloads(&app, &name, body.as_bytes())?);
     }
     Ok(saved)
-}
-
-fn save<R: Runtime>(app: &AppHandle<R>, name: &str, bytes: &[u8]) -> Result<String, ApiError> {
-    let dir = export_folder(app)
-        .map_err(|reason| ApiError::internal(format!("Kindred couldn't find your Downloads folder ({reason}).")))?;
-    Ok(save_new_file(&dir, name, bytes)?.display().to_string())
 }
 
 /// The people in an address book's vCard file, possible duplicates flagged.

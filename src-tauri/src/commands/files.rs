@@ -14,8 +14,13 @@ pub fn files_save_export<R: Runtime>(
     file_name: String,
     contents: Vec<u8>,
 ) -> Result<String, ApiError> {
-    let dir = export_folder(&app)
+    save_to_downloads(&app, &file_name, &contents)
+}
+
+/// Saves `bytes` as a new file called `name` (never overwriting) in the
+/// person's Downloads folder; returns where it went. Every export uses it.
+pub fn save_to_downloads<R: Runtime>(app: &AppHandle<R>, name: &str, bytes: &[u8]) -> Result<String, ApiError> {
+    let dir = export_folder(app)
         .map_err(|reason| ApiError::internal(format!("Kindred couldn't find your Downloads folder ({reason}).")))?;
-    let path = save_new_file(&dir, &file_name, &contents)?;
-    Ok(path.display().to_string())
+    Ok(save_new_file(&dir, name, bytes)?.display().to_string())
 }

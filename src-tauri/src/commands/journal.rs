@@ -1,11 +1,10 @@
 //! The journal: list and search, edit, delete, export to Markdown.
 
-use kindred_core::export_file::save_new_file;
 use kindred_core::reflection::journal::{JournalEntry, JournalFilter};
 use kindred_core::store::JournalPage;
 use tauri::{AppHandle, Runtime, State};
 
-use crate::platform::data_folder::export_folder;
+use crate::commands::files::save_to_downloads;
 use crate::{scheduler, ApiError, AppState};
 
 #[tauri::command(async)]
@@ -32,8 +31,5 @@ pub fn journal_export<R: Runtime>(
     ids: Option<Vec<i64>>,
 ) -> Result<String, ApiError> {
     let (markdown, today) = state.store(|store| Ok((store.journal_markdown(ids.as_deref())?, store.today())))?;
-    let dir = export_folder(&app)
-        .map_err(|reason| ApiError::internal(format!("Kindred couldn't find your Downloads folder ({reason}).")))?;
-    let path = save_new_file(&dir, &format!("kindred-journal-{today}.md"), markdown.as_bytes())?;
-    Ok(path.display().to_string())
+    save_to_downloads(&app, &format!("kindred-journal-{today}.md"), markdown.as_bytes())
 }
