@@ -64,19 +64,6 @@ impl ReminderDraft {
     }
 }
 
-/// One notification for everything due at once: a single reminder shows
-/// its own title and note; several are gathered under one title.
-pub fn gathered_text(due: &[Reminder]) -> Option<(String, String)> {
-    match due {
-        [] => None,
-        [one] => Some((one.title.clone(), one.note.clone())),
-        many => {
-            let titles: Vec<&str> = many.iter().map(|r| r.title.as_str()).collect();
-            Some((format!("{} gentle reminders", many.len()), join_names(&titles)))
-        }
-    }
-}
-
 /// Something that came round on one tick, ready to be gathered with the
 /// rest into one notification.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -116,7 +116,7 @@ mod tests {
 
     use super::*;
     use crate::clock::FixedClock;
-    use crate::reminder::gathered_text;
+    use crate::reminder::{gathered_notice, DueItem};
     use crate::schedule::Recurrence;
 
     use crate::schedule::test_support::london_settings as settings;
@@ -178,7 +178,9 @@ mod tests {
         let taken =
             store.take_due_reminders(Utc.with_ymd_and_hms(2026, 11, 20, 10, 0, 30).unwrap(), &settings()).unwrap();
         assert_eq!(taken.due.len(), 3);
-        let (title, body) = gathered_text(&taken.due).unwrap();
+        let items: Vec<DueItem> =
+            taken.due.iter().map(|r| DueItem::Custom { title: r.title.clone(), note: r.note.clone() }).collect();
+        let (_, title, body) = gathered_notice(&items).unwrap();
         assert_eq!(title, "3 gentle reminders");
         assert_eq!(body, "Water the plants, Call Gran and Stretch");
         assert_eq!(taken.next_wake, Some(Utc.with_ymd_and_hms(2026, 11, 21, 10, 0, 0).unwrap()));
