@@ -61,12 +61,9 @@ fn status_from(today: NaiveDate, tie: &NetworkTie, last: Option<NaiveDate>) -> O
     })
 }
 
-/// Ties for whom at least one full cadence has passed (`ratio >= 1.0`), the
-/// furthest past their cadence first: ratio descending, then days since
-/// descending, then name ascending (case-insensitive), then id, so the order
-/// never depends on the order of the input.
-pub fn due_to_reach_out(network: &Network) -> Vec<ReachOut> {
-    // One pass for every tie's latest contact, rather than one per tie.
+/// Every tie's latest contact day, in one pass over the contacts (rather
+/// than [`last_contact_on`] once per tie, which scans them all each time).
+pub fn latest_contacts(network: &Network) -> HashMap<i64, NaiveDate> {
     let mut latest: HashMap<i64, NaiveDate> = HashMap::new();
     for contact in &network.contacts {
         for tie_id in &contact.tie_ids {
@@ -74,6 +71,15 @@ pub fn due_to_reach_out(network: &Network) -> Vec<ReachOut> {
             *day = (*day).max(contact.occurred_on);
         }
     }
+    latest
+}
+
+/// Ties for whom at least one full cadence has passed (`ratio >= 1.0`), the
+/// furthest past their cadence first: ratio descending, then days since
+/// descending, then name ascending (case-insensitive), then id, so the order
+/// never depends on the order of the input.
+pub fn due_to_reach_out(network: &Network) -> Vec<ReachOut> {
+    let latest = latest_contacts(network);
     let mut due: Vec<(&NetworkTie, ReachOut)> = network
         .ties
         .iter()

@@ -19,7 +19,7 @@ use super::prompts::{Prompt, TieNeed, PROMPTS};
 use super::sessions::{guide, guide_for_theme, Guide, GUIDES};
 use crate::insights::MIN_TIES_FOR_SUPPORT_GAPS;
 use crate::network::{Network, NetworkTie};
-use crate::reach_out::{compare_names, due_to_reach_out, last_contact_on};
+use crate::reach_out::{compare_names, due_to_reach_out, latest_contacts};
 use crate::theme::Theme;
 use crate::tie::{Feel, GroupKind, SupportType, TieKind};
 
@@ -287,10 +287,9 @@ fn best_tie(need: TieNeed, network: &Network, day: usize) -> Option<&NetworkTie>
         if let Some(first) = due_to_reach_out(network).first() {
             return network.ties.iter().find(|t| t.id == first.tie_id);
         }
-        return people(network).max_by(|a, b| {
-            let since = |t: &NetworkTie| last_contact_on(network, t.id).unwrap_or(t.added_on);
-            since(b).cmp(&since(a)).then_with(|| compare_names(&b.name, &a.name))
-        });
+        let latest = latest_contacts(network);
+        let since = |t: &NetworkTie| latest.get(&t.id).copied().unwrap_or(t.added_on);
+        return people(network).max_by(|a, b| since(b).cmp(&since(a)).then_with(|| compare_names(&b.name, &a.name)));
     }
     let fitting = sorted(network.ties.iter().filter(|t| fits(need, t)));
     (!fitting.is_empty()).then(|| fitting[day % fitting.len()])
