@@ -102,17 +102,7 @@ impl ContactDraft {
         if self.occurred_on < NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or(NaiveDate::MIN) {
             return Err(CoreError::validation("occurredOn", "Please check the year of that date."));
         }
-        self.occurred_time = match self.occurred_time.as_deref().map(str::trim) {
-            None | Some("") => None,
-            Some(text) => Some(
-                NaiveTime::parse_from_str(text, "%H:%M")
-                    .map_err(|_| {
-                        CoreError::validation("occurredTime", "Please give the time as hours and minutes, like 18:30.")
-                    })?
-                    .format("%H:%M")
-                    .to_string(),
-            ),
-        };
+        self.occurred_time = clean_time_of_day("occurredTime", self.occurred_time.as_deref())?;
         self.tie_ids.sort_unstable();
         self.tie_ids.dedup();
         if self.tie_ids.is_empty() {
@@ -126,5 +116,17 @@ impl ContactDraft {
         }
         self.note = clean_long_text("note", &self.note, CONTACT_NOTE_MAX_CHARS)?;
         Ok(self)
+    }
+}
+
+/// An optional "HH:MM" time of day as typed: blank is none, anything else
+/// must be hours and minutes (kept as "HH:MM"). Contacts and intentions
+/// both take one.
+pub(crate) fn clean_time_of_day(field: &'static str, raw: Option<&str>) -> CoreResult<Option<String>> {
+    match raw.map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(text) => NaiveTime::parse_from_str(text, "%H:%M")
+            .map(|t| Some(t.format("%H:%M").to_string()))
+            .map_err(|_| CoreError::validation(field, "Please give the time as hours and minutes, like 18:30.")),
     }
 }

@@ -2,10 +2,11 @@
 //! of a reflection ("text Ana on Sunday"). The Reminders work turns a dated
 //! intention into a reminder; until then they are listed on Reflect.
 
-use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::contact::clean_time_of_day;
 use crate::error::{CoreError, CoreResult};
 
 pub const INTENTION_MAX_CHARS: usize = 500;
@@ -63,17 +64,7 @@ impl IntentionDraft {
                 format!("This is {count} characters long; an intention can hold up to {INTENTION_MAX_CHARS}."),
             ));
         }
-        let due_time = match self.due_time.as_deref().map(str::trim) {
-            None | Some("") => None,
-            Some(t) => Some(
-                NaiveTime::parse_from_str(t, "%H:%M")
-                    .map_err(|_| {
-                        CoreError::validation("dueTime", "Please give the time as hours and minutes, like 18:30.")
-                    })?
-                    .format("%H:%M")
-                    .to_string(),
-            ),
-        };
+        let due_time = clean_time_of_day("dueTime", self.due_time.as_deref())?;
         if due_time.is_some() && self.due_on.is_none() {
             return Err(CoreError::validation("dueOn", "Choose a day to go with the time."));
         }
