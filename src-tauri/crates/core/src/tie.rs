@@ -93,6 +93,27 @@ pub enum Cadence {
     Off,
 }
 
+impl Cadence {
+    /// The two columns it is stored in: the mode's word and, for a custom
+    /// rhythm, its days.
+    pub(crate) fn to_columns(self) -> (&'static str, Option<u16>) {
+        match self {
+            Cadence::Circle => ("circle", None),
+            Cadence::Custom { days } => ("custom", Some(days)),
+            Cadence::Off => ("off", None),
+        }
+    }
+
+    /// Back from those columns; anything unexpected reads as the circle's.
+    pub(crate) fn from_columns(mode: Option<&str>, days: Option<u16>) -> Cadence {
+        match (mode, days) {
+            (Some("custom"), Some(days)) => Cadence::Custom { days },
+            (Some("off"), _) => Cadence::Off,
+            _ => Cadence::Circle,
+        }
+    }
+}
+
 /// A birthday: day and month, the year only if the person knows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -100,6 +121,13 @@ pub struct Birthday {
     pub day: u8,
     pub month: u8,
     pub year: Option<u16>,
+}
+
+impl Birthday {
+    /// From its stored columns: a birthday needs both day and month.
+    pub(crate) fn from_columns(day: Option<u8>, month: Option<u8>, year: Option<u16>) -> Option<Birthday> {
+        Some(Birthday { day: day?, month: month?, year })
+    }
 }
 
 /// One tie as the UI sees it.

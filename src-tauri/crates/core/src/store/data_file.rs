@@ -99,15 +99,8 @@ impl Store {
                     circle: text(4)?.as_deref().and_then(Circle::parse),
                     sector: text(5)?.as_deref().and_then(Sector::parse),
                     support_types: support.get(&id).cloned().unwrap_or_default(),
-                    cadence: match (text(6)?.as_deref(), r.get::<_, Option<u16>>(7)?) {
-                        (Some("custom"), Some(days)) => Cadence::Custom { days },
-                        (Some("off"), _) => Cadence::Off,
-                        _ => Cadence::Circle,
-                    },
-                    birthday: match (r.get::<_, Option<u8>>(8)?, r.get::<_, Option<u8>>(9)?) {
-                        (Some(day), Some(month)) => Some(Birthday { day, month, year: r.get(10)? }),
-                        _ => None,
-                    },
+                    cadence: Cadence::from_columns(text(6)?.as_deref(), r.get(7)?),
+                    birthday: Birthday::from_columns(r.get(8)?, r.get(9)?, r.get(10)?),
                     notes: r.get(11)?,
                     next_time_note: r.get(12)?,
                     map_angle: r.get(13)?,
@@ -419,11 +412,7 @@ fn import_into(tx: &Transaction<'_>, file: &DataFile, mode: ImportMode) -> CoreR
             matched_names.push(name);
             continue;
         }
-        let (mode_text, days) = match t.cadence {
-            Cadence::Circle => ("circle", None),
-            Cadence::Custom { days } => ("custom", Some(days)),
-            Cadence::Off => ("off", None),
-        };
+        let (mode_text, days) = t.cadence.to_columns();
         tx.execute(
             "INSERT INTO ties (id, kind, group_kind, name, circle, sector, cadence_mode, cadence_days, birthday_day,
                                birthday_month, birthday_year, notes, next_time_note, map_angle, created_at, updated_at,

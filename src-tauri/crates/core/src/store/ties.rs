@@ -173,11 +173,7 @@ fn ensure_exists(tx: &Transaction<'_>, id: i64) -> CoreResult<()> {
 }
 
 fn write_draft(tx: &Transaction<'_>, id: i64, d: &TieDraft, now: &str) -> CoreResult<()> {
-    let (mode, days) = match d.cadence {
-        Cadence::Circle => ("circle", None),
-        Cadence::Custom { days } => ("custom", Some(days)),
-        Cadence::Off => ("off", None),
-    };
+    let (mode, days) = d.cadence.to_columns();
     tx.execute(
         "UPDATE ties SET kind = ?2, group_kind = ?3, name = ?4, circle = ?5, sector = ?6,
                 cadence_mode = ?7, cadence_days = ?8,
@@ -215,15 +211,8 @@ fn read_tie(row: &Row<'_>) -> rusqlite::Result<Tie> {
     let mut support_types: Vec<SupportType> =
         support.as_deref().unwrap_or("").split(',').filter_map(SupportType::parse).collect();
     support_types.sort();
-    let cadence = match (text(7)?.as_deref(), row.get::<_, Option<u16>>(8)?) {
-        (Some("custom"), Some(days)) => Cadence::Custom { days },
-        (Some("off"), _) => Cadence::Off,
-        _ => Cadence::Circle,
-    };
-    let birthday = match (row.get::<_, Option<u8>>(9)?, row.get::<_, Option<u8>>(10)?) {
-        (Some(day), Some(month)) => Some(Birthday { day, month, year: row.get(11)? }),
-        _ => None,
-    };
+    let cadence = Cadence::from_columns(text(7)?.as_deref(), row.get(8)?);
+    let birthday = Birthday::from_columns(row.get(9)?, row.get(10)?, row.get(11)?);
     let last_contact_on = text(15)?
         .map(|d| {
             d.parse()
