@@ -19,6 +19,10 @@ pub enum CoreError {
     #[error("{0}")]
     Conflict(String),
 
+    /// The database is encrypted and has not been unlocked.
+    #[error("Kindred is locked. Please unlock it with your passphrase to carry on.")]
+    Locked,
+
     #[error("the database failed: {0}")]
     Storage(#[from] rusqlite::Error),
 

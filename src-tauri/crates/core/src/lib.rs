@@ -15,6 +15,7 @@ pub mod insights;
 pub mod names;
 pub mod network;
 pub mod notice;
+pub mod passphrase;
 pub mod quality;
 pub mod reach_out;
 pub mod reflection;

@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Duration, Utc};
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -53,6 +53,8 @@ pub struct Backup {
     pub kind: BackupKind,
     pub taken_at: DateTime<Utc>,
     pub bytes: u64,
+    /// Whether the file is encrypted (with the store's passphrase).
+    pub encrypted: bool,
 }
 
 impl Store {
@@ -120,7 +122,7 @@ impl Store {
         if !plain || read_backup(&path)?.is_none() {
             return Err(CoreError::not_found("That backup"));
         }
-        let source = Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        let source = self.open_copy(&path).map_err(|_| refused_backup())?;
         check_is_kindred(&source)?;
         let safety = self.back_up(BackupKind::BeforeRestore)?;
         {
@@ -136,9 +138,12 @@ impl Store {
     }
 }
 
+fn refused_backup() -> CoreError {
+    CoreError::validation("name", "That file isn't a Kindred backup, or it is damaged. Nothing was changed.")
+}
+
 fn check_is_kindred(conn: &Connection) -> CoreResult<()> {
-    let refused =
-        || CoreError::validation("name", "That file isn't a Kindred backup, or it is damaged. Nothing was changed.");
+    let refused = refused_backup;
     let ok: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0)).map_err(|_| refused())?;
     let version: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(|_| refused())?;
     let has_ties: bool = conn
@@ -171,7 +176,13 @@ fn read_backup(path: &Path) -> CoreResult<Option<Backup>> {
     let stamp = stamp.get(..20).unwrap_or(stamp);
     let Ok(taken) = chrono::NaiveDateTime::parse_from_str(stamp, "%Y-%m-%dT%H-%M-%SZ") else { return Ok(None) };
     let Ok(meta) = std::fs::metadata(path) else { return Ok(None) };
-    Ok(Some(Backup { name: name.to_owned(), kind, taken_at: taken.and_utc(), bytes: meta.len() }))
+    Ok(Some(Backup {
+        name: name.to_owned(),
+        kind,
+        taken_at: taken.and_utc(),
+        bytes: meta.len(),
+        encrypted: super::file_is_encrypted(path),
+    }))
 }
 
 #[cfg(test)]

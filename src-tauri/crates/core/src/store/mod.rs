@@ -7,6 +7,7 @@ mod checkins;
 mod contacts;
 mod data_file;
 mod derived_reminders;
+mod encryption;
 mod intentions;
 mod journal;
 mod migrations;
@@ -28,14 +29,16 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use rusqlite::Connection;
+use rusqlite::{Connection, OpenFlags};
 
 use crate::clock::Clock;
 use crate::error::CoreResult;
+use crate::passphrase::Passphrase;
 
 pub use backups::{Backup, BackupKind, AUTO_KEEP, BACKUP_DIR};
 pub use charts::{Charts, MoodPoint, ScorePoint, WeekCount, CONTACT_WEEKS};
 pub use data_file::{Counts, ImportMode, ImportPreview};
+pub use encryption::{file_is_encrypted, RekeyedCopies};
 pub use journal::{JournalPage, JOURNAL_PAGE};
 pub use migrations::{latest_version, MIGRATIONS};
 pub use reach_out_reminders::ReachOutDue;
@@ -54,6 +57,9 @@ pub struct Store {
     conn: Connection,
     clock: Arc<dyn Clock>,
     path: Option<PathBuf>,
+    /// The passphrase the file is encrypted with, if it is (see
+    /// `store::encryption`). Kept to open backups and to re-key.
+    key: Option<Passphrase>,
     /// See `store::tick`.
     tick_cache: Option<tick::TickCache>,
 }
@@ -63,16 +69,28 @@ impl Store {
     /// holds an older schema, a snapshot is taken first so an upgrade can
     /// never cost the person their data.
     pub fn open_in_dir(data_dir: &Path, clock: Arc<dyn Clock>) -> CoreResult<Self> {
+        Self::open_in_dir_with(data_dir, clock, None)
+    }
+
+    /// Like [`Store::open_in_dir`], for a database encrypted with `key`. An
+    /// encrypted file opened without a key is [`crate::CoreError::Locked`];
+    /// a key that does not fit is a validation error on `passphrase`, and
+    /// the file is not touched.
+    pub fn open_in_dir_with(data_dir: &Path, clock: Arc<dyn Clock>, key: Option<Passphrase>) -> CoreResult<Self> {
         std::fs::create_dir_all(data_dir)?;
-        Self::open(&data_dir.join(DATABASE_FILE), clock)
+        Self::open_with(&data_dir.join(DATABASE_FILE), clock, key)
     }
 
     pub fn open(path: &Path, clock: Arc<dyn Clock>) -> CoreResult<Self> {
-        let mut conn = Connection::open(path)?;
+        Self::open_with(path, clock, None)
+    }
+
+    pub fn open_with(path: &Path, clock: Arc<dyn Clock>, key: Option<Passphrase>) -> CoreResult<Self> {
+        let mut conn = encryption::open_connection(path, key.as_ref(), OpenFlags::default())?;
         configure(&conn)?;
         snapshot::before_migrating(&conn, path, clock.now(), latest_version())?;
         MIGRATIONS.to_latest(&mut conn)?;
-        Ok(Self { conn, clock, path: Some(path.to_path_buf()), tick_cache: None })
+        Ok(Self { conn, clock, path: Some(path.to_path_buf()), key, tick_cache: None })
     }
 
     /// A private database in memory: for tests and benchmarks.
@@ -80,7 +98,7 @@ impl Store {
         let mut conn = Connection::open_in_memory()?;
         configure(&conn)?;
         MIGRATIONS.to_latest(&mut conn)?;
-        Ok(Self { conn, clock, path: None, tick_cache: None })
+        Ok(Self { conn, clock, path: None, key: None, tick_cache: None })
     }
 
     /// Deletes every file Kindred keeps: the database (with its write-ahead
@@ -96,25 +114,10 @@ impl Store {
             ));
         }
         let Some(db) = self.path.clone() else { return Ok(()) };
-        let dir = db.parent().map(Path::to_path_buf).unwrap_or_default();
         // Closing the only connection first (Windows cannot delete open
         // files; SQLite folds the WAL back on close).
         *self = Self::open_in_memory(self.clock.clone())?;
-        for suffix in ["", "-wal", "-shm", "-journal"] {
-            let file = PathBuf::from(format!("{}{suffix}", db.display()));
-            if file.exists() {
-                std::fs::remove_file(&file)?;
-            }
-        }
-        for folder in [SNAPSHOT_DIR, backups::BACKUP_DIR] {
-            let path = dir.join(folder);
-            if path.exists() {
-                std::fs::remove_dir_all(&path)?;
-            }
-        }
-        // Empty now unless something else (a webview's cache) lives there.
-        let _ = std::fs::remove_dir(&dir);
-        Ok(())
+        delete_data_files(&db)
     }
 
     /// Where the database lives, if it is a file.
@@ -140,6 +143,28 @@ impl Store {
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
     }
+}
+
+/// Deletes every file Kindred keeps beside and including the database at
+/// `db` (see [`Store::delete_everything`]). It needs no open store, so a
+/// person who forgot their passphrase can still start over.
+pub fn delete_data_files(db: &Path) -> CoreResult<()> {
+    let dir = db.parent().map(Path::to_path_buf).unwrap_or_default();
+    for suffix in ["", "-wal", "-shm", "-journal", encryption::REKEY_SUFFIX] {
+        let file = encryption::with_suffix(db, suffix);
+        if file.exists() {
+            std::fs::remove_file(&file)?;
+        }
+    }
+    for folder in [SNAPSHOT_DIR, backups::BACKUP_DIR] {
+        let path = dir.join(folder);
+        if path.exists() {
+            std::fs::remove_dir_all(&path)?;
+        }
+    }
+    // Empty now unless something else (a webview's cache) lives there.
+    let _ = std::fs::remove_dir(&dir);
+    Ok(())
 }
 
 /// WAL lets the UI read while the scheduler writes; NORMAL sync is safe with
