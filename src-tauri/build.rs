@@ -5,6 +5,11 @@
 const COMMANDS: &[&str] = &[
     "app_info",
     "app_ready",
+    "lock_status",
+    "lock_unlock",
+    "lock_now",
+    "lock_set_passphrase",
+    "lock_remove_passphrase",
     "ties_list",
     "ties_get",
     "ties_create",

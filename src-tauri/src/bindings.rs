@@ -36,6 +36,7 @@ use crate::commands::app::AppInfo;
 use crate::commands::checkins::CheckInScale;
 use crate::commands::reflect::ReflectLibrary;
 use crate::error::{ApiError, ErrorCode};
+use crate::state::LockStatus;
 
 /// Path of the generated file, relative to the repository root.
 pub const BINDINGS_PATH: &str = "ui/src/lib/api/types.gen.ts";
@@ -47,6 +48,7 @@ pub fn typescript() -> String {
         ErrorCode::decl(&cfg),
         ApiError::decl(&cfg),
         AppInfo::decl(&cfg),
+        LockStatus::decl(&cfg),
         TieKind::decl(&cfg),
         GroupKind::decl(&cfg),
         Circle::decl(&cfg),

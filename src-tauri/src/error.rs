@@ -1,5 +1,5 @@
 //! The error shape the UI receives for every failed command:
-//! `{"code": "validation" | "not_found" | "conflict" | "internal",
+//! `{"code": "validation" | "not_found" | "conflict" | "internal" | "locked",
 //!   "message": "...", "field"?: "..."}`.
 //! The UI switches on `code`; `message` is shown to the person as it is, so
 //! it is always plain words and never SQL.
@@ -15,6 +15,8 @@ pub enum ErrorCode {
     NotFound,
     Conflict,
     Internal,
+    /// The data is encrypted and waiting for its passphrase.
+    Locked,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -51,6 +53,7 @@ impl From<CoreError> for ApiError {
             CoreError::Validation { field, .. } => (ErrorCode::Validation, Some((*field).to_owned())),
             CoreError::NotFound { .. } => (ErrorCode::NotFound, None),
             CoreError::Conflict(_) => (ErrorCode::Conflict, None),
+            CoreError::Locked => (ErrorCode::Locked, None),
             CoreError::Storage(_) | CoreError::Migration(_) | CoreError::Io(_) => {
                 // The detail is for the log, not the screen.
                 eprintln!("Kindred internal error: {error}");

@@ -24,6 +24,11 @@ pub fn builder<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
     base.invoke_handler(tauri::generate_handler![
         commands::app::app_info,
         commands::app::app_ready,
+        commands::lock::lock_status,
+        commands::lock::lock_unlock,
+        commands::lock::lock_now,
+        commands::lock::lock_set_passphrase,
+        commands::lock::lock_remove_passphrase,
         commands::ties::ties_list,
         commands::ties::ties_get,
         commands::ties::ties_create,

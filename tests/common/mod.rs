@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use chrono::{TimeZone, Utc};
 use kindred_app::AppState;
-use kindred_core::{FixedClock, Store};
+use kindred_core::FixedClock;
 use serde_json::Value;
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY};
@@ -48,8 +48,8 @@ impl TestApp {
 
     fn in_dir_with(dir: &Path, adjust: impl FnOnce(AppState) -> AppState) -> Self {
         let clock = Arc::new(FixedClock::new(Utc.with_ymd_and_hms(2026, 11, 25, 9, 0, 0).unwrap()));
-        let store = Store::open_in_dir(dir, clock.clone()).expect("the store opens");
-        Self::with_state(adjust(AppState::with_store(store)), clock)
+        // As the real app opens it: an encrypted store starts locked.
+        Self::with_state(adjust(AppState::open(dir, clock.clone())), clock)
     }
 
     pub fn with_state(state: AppState, clock: Arc<FixedClock>) -> Self {

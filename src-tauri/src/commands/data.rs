@@ -81,7 +81,7 @@ pub fn data_delete_everything<R: Runtime>(
     state: State<'_, AppState>,
     confirmation: String,
 ) -> Result<(), ApiError> {
-    state.store(|store| store.delete_everything(&confirmation))?;
+    state.delete_everything(&confirmation)?;
     let _ = platform::autostart::set(&app, false);
     // The real app closes a moment later (after the window has said so);
     // the IPC tests' app has no such marker and keeps running.

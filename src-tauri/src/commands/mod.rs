@@ -14,6 +14,7 @@ pub mod files;
 pub mod insights;
 pub mod intentions;
 pub mod journal;
+pub mod lock;
 pub mod notices;
 pub mod quality;
 pub mod reflect;

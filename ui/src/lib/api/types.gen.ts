@@ -1,7 +1,7 @@
 // Generated from the Rust DTOs by src-tauri/src/bindings.rs. Do not edit by hand:
 // run `KINDRED_WRITE_BINDINGS=1 cargo test bindings` after changing a DTO.
 
-export type ErrorCode = "validation" | "not_found" | "conflict" | "internal";
+export type ErrorCode = "validation" | "not_found" | "conflict" | "internal" | "locked";
 
 export type ApiError = { code: ErrorCode, message: string, 
 /**
@@ -15,6 +15,8 @@ export type AppInfo = { version: string,
  * where their data lives.
  */
 dataDir: string | null, schemaVersion: number, };
+
+export type LockStatus = { encrypted: boolean, locked: boolean, };
 
 export type TieKind = "person" | "group";
 
@@ -229,7 +231,11 @@ export type Backup = {
 /**
  * The file's name inside the backups folder (what restore asks for).
  */
-name: string, kind: BackupKind, takenAt: string, bytes: number, };
+name: string, kind: BackupKind, takenAt: string, bytes: number, 
+/**
+ * Whether the file is encrypted (with the store's passphrase).
+ */
+encrypted: boolean, };
 
 export type VcardPerson = { 
 /**

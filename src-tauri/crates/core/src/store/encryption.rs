@@ -145,10 +145,8 @@ impl Store {
             (None, _) if new.is_none() => return Ok(RekeyedCopies::default()),
             (None, _) => {}
         }
-        let db = self
-            .path
-            .clone()
-            .ok_or_else(|| CoreError::Conflict("This store has no file to protect.".to_owned()))?;
+        let db =
+            self.path.clone().ok_or_else(|| CoreError::Conflict("This store has no file to protect.".to_owned()))?;
         let old = self.key.clone();
         let tmp = with_suffix(&db, REKEY_SUFFIX);
         if let Err(error) = export_to(&self.conn, &tmp, new.as_ref()) {

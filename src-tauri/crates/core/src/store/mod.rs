@@ -107,12 +107,7 @@ impl Store {
     /// so the app can close cleanly. `confirmation` must be the phrase
     /// [`DELETE_PHRASE`], typed by the person.
     pub fn delete_everything(&mut self, confirmation: &str) -> CoreResult<()> {
-        if !confirmation.trim().eq_ignore_ascii_case(DELETE_PHRASE) {
-            return Err(crate::CoreError::validation(
-                "confirmation",
-                format!("To delete everything, type “{DELETE_PHRASE}” exactly."),
-            ));
-        }
+        check_delete_phrase(confirmation)?;
         let Some(db) = self.path.clone() else { return Ok(()) };
         // Closing the only connection first (Windows cannot delete open
         // files; SQLite folds the WAL back on close).
@@ -142,6 +137,19 @@ impl Store {
     #[cfg(test)]
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
+    }
+}
+
+/// Whether `confirmation` is the phrase [`DELETE_PHRASE`], as typed by
+/// the person (case and outer spaces aside).
+pub fn check_delete_phrase(confirmation: &str) -> CoreResult<()> {
+    if confirmation.trim().eq_ignore_ascii_case(DELETE_PHRASE) {
+        Ok(())
+    } else {
+        Err(crate::CoreError::validation(
+            "confirmation",
+            format!("To delete everything, type “{DELETE_PHRASE}” exactly."),
+        ))
     }
 }
 

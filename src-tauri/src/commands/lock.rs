@@ -1,0 +1,51 @@
+//! The passphrase that encrypts Kindred's data: unlock at start, lock now,
+//! and set, change or remove it. The passphrase stays in memory only.
+
+use kindred_core::passphrase::Passphrase;
+use tauri::{AppHandle, Runtime, State};
+
+use crate::state::LockStatus;
+use crate::{scheduler, ApiError, AppState};
+
+#[tauri::command(async)]
+pub fn lock_status(state: State<'_, AppState>) -> LockStatus {
+    state.lock_status()
+}
+
+#[tauri::command(async)]
+pub fn lock_unlock<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    passphrase: String,
+) -> Result<LockStatus, ApiError> {
+    let status = state.unlock(Passphrase::typed(passphrase, "passphrase")?)?;
+    // Reminders that waited while locked can come now.
+    scheduler::wake(&app);
+    Ok(status)
+}
+
+#[tauri::command(async)]
+pub fn lock_now(state: State<'_, AppState>) -> Result<LockStatus, ApiError> {
+    state.lock_now()
+}
+
+/// Turns encryption on (no `current` needed) or changes the passphrase.
+#[tauri::command(async)]
+pub fn lock_set_passphrase(
+    state: State<'_, AppState>,
+    current: Option<String>,
+    passphrase: String,
+) -> Result<LockStatus, ApiError> {
+    let current = current.filter(|c| !c.is_empty()).map(|c| Passphrase::typed(c, "current")).transpose()?;
+    let new = Passphrase::new(passphrase)?;
+    state.store(|store| store.set_passphrase(current.as_ref(), Some(new)))?;
+    Ok(state.lock_status())
+}
+
+/// Turns encryption off; the current passphrase is required.
+#[tauri::command(async)]
+pub fn lock_remove_passphrase(state: State<'_, AppState>, current: String) -> Result<LockStatus, ApiError> {
+    let current = Passphrase::typed(current, "current")?;
+    state.store(|store| store.set_passphrase(Some(&current), None))?;
+    Ok(state.lock_status())
+}

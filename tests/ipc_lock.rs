@@ -1,0 +1,107 @@
+//! The passphrase over IPC: set, lock, unlock, change, remove, and starting
+//! over when it is forgotten; a restart of an encrypted store starts locked.
+
+mod common;
+
+use common::TestApp;
+use serde_json::{json, Value};
+
+const NAME: &str = "Zanzibarina Okonkwo";
+
+fn status(app: &TestApp) -> Value {
+    app.invoke("lock_status", json!({})).unwrap()
+}
+
+fn names(app: &TestApp) -> Vec<Value> {
+    app.invoke("ties_list", json!({})).unwrap().as_array().unwrap().iter().map(|t| t["name"].clone()).collect()
+}
+
+fn field_error(result: Result<Value, Value>, field: &str) -> String {
+    let error = result.unwrap_err();
+    assert_eq!(error["code"], "validation", "{error}");
+    assert_eq!(error["field"], field, "{error}");
+    error["message"].as_str().unwrap().to_owned()
+}
+
+fn contains(dir: &std::path::Path, needle: &str) -> bool {
+    std::fs::read_dir(dir).unwrap().flatten().filter(|e| e.path().is_file()).any(|e| {
+        let bytes = std::fs::read(e.path()).unwrap();
+        bytes.windows(needle.len()).any(|w| w == needle.as_bytes())
+    })
+}
+
+#[test]
+fn a_passphrase_locks_the_data_until_it_is_given_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = TestApp::in_dir(dir.path());
+    assert_eq!(status(&app), json!({ "encrypted": false, "locked": false }));
+    assert_eq!(app.invoke("lock_now", json!({})).unwrap_err()["code"], "conflict", "nothing to lock with yet");
+    app.invoke("ties_create", json!({ "draft": { "kind": "person", "name": NAME } })).unwrap();
+
+    let short =
+        field_error(app.invoke("lock_set_passphrase", json!({ "current": null, "passphrase": "short" })), "passphrase");
+    assert!(short.contains("at least 8"), "{short}");
+    let set = app.invoke("lock_set_passphrase", json!({ "current": null, "passphrase": "river stones 42" })).unwrap();
+    assert_eq!(set, json!({ "encrypted": true, "locked": false }));
+    assert_eq!(names(&app), [json!(NAME)]);
+    assert!(!contains(dir.path(), NAME), "no file holds the name in the clear");
+
+    assert_eq!(app.invoke("lock_now", json!({})).unwrap(), json!({ "encrypted": true, "locked": true }));
+    let locked = app.invoke("ties_list", json!({})).unwrap_err();
+    assert_eq!(locked["code"], "locked");
+    assert!(locked["message"].as_str().unwrap().contains("unlock"), "{locked}");
+    let wrong = field_error(app.invoke("lock_unlock", json!({ "passphrase": "river stones 43" })), "passphrase");
+    assert!(wrong.contains("Nothing has changed"), "{wrong}");
+    field_error(app.invoke("lock_unlock", json!({ "passphrase": "" })), "passphrase");
+    assert_eq!(status(&app)["locked"], true);
+    assert_eq!(app.invoke("lock_unlock", json!({ "passphrase": "river stones 42" })).unwrap()["locked"], false);
+    assert_eq!(names(&app), [json!(NAME)]);
+}
+
+#[test]
+fn a_restart_starts_locked_and_the_passphrase_can_change_and_go() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let app = TestApp::in_dir(dir.path());
+        app.invoke("ties_create", json!({ "draft": { "kind": "person", "name": NAME } })).unwrap();
+        app.invoke("lock_set_passphrase", json!({ "current": null, "passphrase": "first passphrase" })).unwrap();
+    }
+    {
+        let app = TestApp::in_dir(dir.path());
+        assert_eq!(status(&app), json!({ "encrypted": true, "locked": true }));
+        app.invoke("lock_unlock", json!({ "passphrase": "first passphrase" })).unwrap();
+        let args = json!({ "current": "not it at all", "passphrase": "second passphrase" });
+        field_error(app.invoke("lock_set_passphrase", args), "current");
+        let args = json!({ "current": "first passphrase", "passphrase": "second passphrase" });
+        app.invoke("lock_set_passphrase", args).unwrap();
+    }
+    {
+        let app = TestApp::in_dir(dir.path());
+        field_error(app.invoke("lock_unlock", json!({ "passphrase": "first passphrase" })), "passphrase");
+        app.invoke("lock_unlock", json!({ "passphrase": "second passphrase" })).unwrap();
+        field_error(app.invoke("lock_remove_passphrase", json!({ "current": "first passphrase" })), "current");
+        let removed = app.invoke("lock_remove_passphrase", json!({ "current": "second passphrase" })).unwrap();
+        assert_eq!(removed, json!({ "encrypted": false, "locked": false }));
+    }
+    let app = TestApp::in_dir(dir.path());
+    assert_eq!(status(&app), json!({ "encrypted": false, "locked": false }));
+    assert_eq!(names(&app), [json!(NAME)]);
+}
+
+#[test]
+fn someone_who_forgot_the_passphrase_can_start_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    {
+        let app = TestApp::in_dir(&data);
+        app.invoke("ties_create", json!({ "draft": { "kind": "person", "name": NAME } })).unwrap();
+        app.invoke("data_back_up_now", json!({})).unwrap();
+        app.invoke("lock_set_passphrase", json!({ "current": null, "passphrase": "river stones 42" })).unwrap();
+    }
+    let app = TestApp::in_dir(&data);
+    assert_eq!(status(&app)["locked"], true);
+    field_error(app.invoke("data_delete_everything", json!({ "confirmation": "yes" })), "confirmation");
+    assert!(data.exists(), "a wrong phrase deletes nothing");
+    app.invoke("data_delete_everything", json!({ "confirmation": "delete everything" })).unwrap();
+    assert!(!data.exists(), "no file of Kindred's is left");
+}
