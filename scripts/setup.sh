@@ -11,6 +11,9 @@ mode="${1:-app}"
 app_packages=(
   libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev pkg-config
+  # SQLCipher's OpenSSL is built from source (openssl-src): its Configure
+  # script is Perl and its build uses make.
+  perl make
 )
 # A virtual display, a session bus with a notification daemon, WebKit's
 # WebDriver, and tools for screenshots.
