@@ -183,6 +183,10 @@ fn configure(conn: &Connection) -> CoreResult<()> {
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
+    // 16 MiB of page cache (SQLite's default is 2 MiB): an encrypted page
+    // is decrypted each time it is read from disk, so keeping the pages a
+    // journal search or the map touches avoids most of that work.
+    conn.pragma_update(None, "cache_size", -16_384)?;
     Ok(())
 }
 
