@@ -1,10 +1,15 @@
-import { describe, expect, it } from 'vitest';
-import { render, screen } from '@testing-library/svelte';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { installFakeBackend } from './test/fakeBackend';
+import { lock } from './lib/lock.svelte';
 import { people } from './lib/people.svelte';
 import { router } from './lib/router.svelte';
 import App from './App.svelte';
+
+beforeEach(() => {
+  lock.reset();
+});
 
 describe('App frame', () => {
   it('offers "Need help now?" on every screen, and it opens the crisis lines', async () => {
@@ -13,7 +18,7 @@ describe('App frame', () => {
     people.reset();
     router.go('people');
     render(App);
-    const nav = screen.getByRole('navigation', { name: 'Main' });
+    const nav = await screen.findByRole('navigation', { name: 'Main' });
     for (const label of ['Today', 'Map', 'People', 'Reflect', 'Settings']) {
       await user.click(screen.getByRole('button', { name: label }));
       expect(screen.getByRole('button', { name: label })).toHaveAttribute('aria-current', 'page');
@@ -51,5 +56,54 @@ describe('App frame', () => {
     expect(dialog).toHaveTextContent('Kindred can reach you');
     expect(dialog).toHaveTextContent('shown here only');
     expect(await screen.findByRole('button', { name: 'Notifications' })).toBeInTheDocument();
+  });
+});
+
+describe('App frame with a passphrase', () => {
+  it('shows only the unlock screen while locked, loads nothing, and still says the window is up', async () => {
+    const backend = installFakeBackend(['Sam']);
+    Object.assign(backend.lock, { encrypted: true, locked: true, passphrase: 'quiet harbour lights' });
+    people.reset();
+    router.go('today');
+    render(App);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Welcome back' })).toBeInTheDocument();
+    expect(screen.queryByRole('navigation', { name: 'Main' })).not.toBeInTheDocument();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(backend.calls.some((c) => c.cmd === 'app_ready')).toBe(true);
+    expect(backend.calls.map((c) => c.cmd)).not.toContain('ties_list');
+    expect(backend.calls.map((c) => c.cmd)).not.toContain('notices_list');
+  });
+
+  it('opens the app once unlocked, loads it, and comes back to the unlock screen after "Lock now"', async () => {
+    const user = userEvent.setup();
+    const backend = installFakeBackend(['Sam']);
+    Object.assign(backend.lock, { encrypted: true, locked: true, passphrase: 'quiet harbour lights' });
+    people.reset();
+    router.go('settings');
+    render(App);
+    await user.type(await screen.findByLabelText('Passphrase'), 'quiet harbour lights{Enter}');
+    expect(await screen.findByRole('navigation', { name: 'Main' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1, name: 'Settings' })).toBeInTheDocument();
+    await waitFor(() => expect(people.active.map((t) => t.name)).toEqual(['Sam']));
+    expect(screen.getByRole('main')).toHaveFocus();
+
+    await user.click(await screen.findByRole('button', { name: 'Lock now' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Welcome back' })).toBeInTheDocument();
+    expect(screen.queryByRole('navigation', { name: 'Main' })).not.toBeInTheDocument();
+    // What had been loaded is let go.
+    expect(people.active).toEqual([]);
+    expect(screen.getByLabelText('Passphrase')).toHaveFocus();
+  });
+
+  it('brings the unlock screen back when a command finds the data locked', async () => {
+    const backend = installFakeBackend(['Sam']);
+    Object.assign(backend.lock, { encrypted: true, passphrase: 'quiet harbour lights' });
+    people.reset();
+    router.go('people');
+    render(App);
+    expect(await screen.findByRole('navigation', { name: 'Main' })).toBeInTheDocument();
+    backend.lock.locked = true;
+    await people.load();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Welcome back' })).toBeInTheDocument();
   });
 });

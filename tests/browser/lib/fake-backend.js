@@ -57,10 +57,56 @@
     return { ...notice };
   };
 
+  // The passphrase: none to start. A spec can start locked by setting
+  // window.__KINDRED_LOCK__ = { passphrase } in an init script added first.
+  const startLocked = window.__KINDRED_LOCK__;
+  const lock = startLocked
+    ? { encrypted: true, locked: true, passphrase: String(startLocked.passphrase ?? '') }
+    : { encrypted: false, locked: false, passphrase: '' };
+  const lockStatus = () => ({ encrypted: lock.encrypted, locked: lock.locked });
+  const lockedError = { code: 'locked', message: 'Kindred is locked. Type your passphrase to open it.' };
+  const worksWhileLocked = new Set([
+    'app_ready',
+    'lock_status',
+    'lock_unlock',
+    'lock_set_passphrase',
+    'lock_remove_passphrase',
+    'lock_now',
+    'data_delete_everything',
+  ]);
+  const checkCurrent = (current) => {
+    if (current !== lock.passphrase)
+      throw {
+        code: 'validation',
+        field: 'current',
+        message: "That isn't the passphrase Kindred has now. Nothing has changed; try again.",
+      };
+  };
+  // The backend's rules for a new passphrase.
+  const checkNew = (raw) => {
+    const passphrase = String(raw ?? '');
+    const length = Array.from(passphrase).length;
+    const fail = (message) => {
+      throw { code: 'validation', field: 'passphrase', message };
+    };
+    if (length < 8) fail('Please use at least 8 characters. A few words you will remember work well.');
+    if (length > 1024) fail('Please keep the passphrase to 1,024 characters or fewer.');
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f]/.test(passphrase))
+      fail('The passphrase has a character that can’t be typed back reliably. Please use letters, numbers, spaces or punctuation.');
+    return passphrase;
+  };
+
   // Backups, newest first: none to start.
   const backups = [];
   const backUp = (kind) => {
-    const backup = { name: `kindred-${kind}-${backups.length + 1}.sqlite3`, kind, takenAt: now, bytes: 245760 };
+    const backup = {
+      name: `kindred-${kind}-${backups.length + 1}.sqlite3`,
+      kind,
+      takenAt: now,
+      bytes: 245760,
+      encrypted: lock.encrypted,
+    };
     backups.unshift(backup);
     return { ...backup };
   };
@@ -107,6 +153,39 @@
 
   const handlers = {
     app_ready: () => null,
+
+    // The passphrase (SQLCipher on the real side): the same rules, in memory.
+    lock_status: lockStatus,
+    lock_unlock: ({ passphrase }) => {
+      if (lock.locked && passphrase !== lock.passphrase)
+        throw {
+          code: 'validation',
+          field: 'passphrase',
+          message: "That passphrase doesn't open your data. Nothing has changed; try again.",
+        };
+      lock.locked = false;
+      return lockStatus();
+    },
+    lock_set_passphrase: ({ current, passphrase }) => {
+      if (lock.locked) throw lockedError;
+      if (lock.encrypted) checkCurrent(current);
+      lock.passphrase = checkNew(passphrase);
+      lock.encrypted = true;
+      backups.forEach((b) => (b.encrypted = true));
+      return lockStatus();
+    },
+    lock_remove_passphrase: ({ current }) => {
+      if (lock.locked) throw lockedError;
+      if (lock.encrypted) checkCurrent(current);
+      Object.assign(lock, { encrypted: false, passphrase: '' });
+      backups.forEach((b) => (b.encrypted = false));
+      return lockStatus();
+    },
+    lock_now: () => {
+      if (lock.encrypted) lock.locked = true;
+      return lockStatus();
+    },
+
     app_info: () => ({ version: '0.1.0', dataDir: '/tmp/kindred-browser', schemaVersion: 1 }),
     ties_list: ({ scope = 'active' }) =>
       ties.filter((t) => (scope === 'all' ? true : scope === 'archived' ? t.archivedAt : !t.archivedAt)),
@@ -215,16 +294,20 @@
           message: 'To delete everything, type “delete everything” exactly.',
           field: 'confirmation',
         };
+      ties.length = 0;
+      backups.length = 0;
+      Object.assign(lock, { encrypted: false, locked: false, passphrase: '' });
       return null;
     },
   };
 
-  window.__KINDRED_FAKE__ = { ties, calls, notices, backups };
+  window.__KINDRED_FAKE__ = { ties, calls, notices, backups, lock };
   window.__TAURI_INTERNALS__ = {
     invoke: async (cmd, args = {}) => {
       calls.push({ cmd, args });
       const handler = handlers[cmd];
       if (!handler) throw `fake backend: no command ${cmd}`;
+      if (lock.locked && !worksWhileLocked.has(cmd)) throw lockedError;
       return handler(args);
     },
     transformCallback: () => 0,

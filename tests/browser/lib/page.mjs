@@ -27,8 +27,12 @@ export async function launch() {
   });
 }
 
-/** A page showing Kindred with `seed` ties, in the given colour scheme. */
-export async function openKindred(browser, { seed = [], colorScheme = 'light', viewport = { width: 1280, height: 800 } } = {}) {
+/** A page showing Kindred with `seed` ties, in the given colour scheme; with
+ * `lockedWith`, the data starts locked with that passphrase (the unlock screen). */
+export async function openKindred(
+  browser,
+  { seed = [], colorScheme = 'light', viewport = { width: 1280, height: 800 }, lockedWith = null } = {},
+) {
   const context = await browser.newContext({ colorScheme, viewport, reducedMotion: 'reduce' });
   await context.route('http://kindred.test/**', async (route) => {
     const path = new URL(route.request().url()).pathname;
@@ -43,14 +47,19 @@ export async function openKindred(browser, { seed = [], colorScheme = 'light', v
   });
   // Anything else would be a network call: refuse it, as the app does.
   await context.route(/^(?!http:\/\/kindred\.test\/).*/, (route) => route.abort());
-  await context.addInitScript((ties) => {
-    window.__KINDRED_SEED__ = ties;
-  }, seed);
+  await context.addInitScript(
+    ({ ties, passphrase }) => {
+      window.__KINDRED_SEED__ = ties;
+      if (passphrase !== null) window.__KINDRED_LOCK__ = { passphrase };
+    },
+    { ties: seed, passphrase: lockedWith },
+  );
   await context.addInitScript(fakeBackend);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e));
   await page.goto('http://kindred.test/index.html');
-  await page.getByRole('navigation', { name: 'Main' }).waitFor();
+  if (lockedWith === null) await page.getByRole('navigation', { name: 'Main' }).waitFor();
+  else await page.getByRole('heading', { level: 1, name: 'Welcome back' }).waitFor();
   return { page, context, errors };
 }

@@ -1,12 +1,9 @@
 // Accessibility checks with axe-core on every screen, in light and dark:
 // names on every control, landmarks, and WCAG AA colour contrast.
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
+import { violations } from '../lib/axe.mjs';
 import { launch, openKindred } from '../lib/page.mjs';
-
-const require = createRequire(import.meta.url);
-const axePath = require.resolve('axe-core/axe.min.js');
 
 const seed = [
   { name: 'Sam Okafor', circle: 'inner', sector: 'friends', supportTypes: ['emotional', 'practical'], lastContactOn: '2026-11-01' },
@@ -14,20 +11,6 @@ const seed = [
   { name: 'Running club', kind: 'group', groupKind: 'club_or_class', circle: 'outer', sector: 'community_online', supportTypes: ['belonging'] },
   { name: 'Dr Rivera', sector: 'care', supportTypes: ['professional'] },
 ];
-
-async function violations(page) {
-  await page.addScriptTag({ path: axePath });
-  const result = await page.evaluate(async () => {
-    // eslint-disable-next-line no-undef
-    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } });
-    return r.violations.map((v) => ({
-      id: v.id,
-      help: v.help,
-      nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} :: ${n.failureSummary?.split('\n')[1] ?? ''}`),
-    }));
-  });
-  return result;
-}
 
 for (const colorScheme of ['light', 'dark']) {
   describe(`Accessibility, ${colorScheme} theme`, () => {

@@ -158,6 +158,45 @@ function readVcards(contents: unknown): VcardPerson[] {
   return people;
 }
 
+/** The backend's rules for a new passphrase, with its words. */
+function passphraseProblem(raw: unknown): ApiError | null {
+  const passphrase = String(raw ?? '');
+  const length = Array.from(passphrase).length;
+  if (length < 8)
+    return {
+      code: 'validation',
+      field: 'passphrase',
+      message: 'Please use at least 8 characters. A few words you will remember work well.',
+    };
+  if (length > 1024)
+    return { code: 'validation', field: 'passphrase', message: 'Please keep the passphrase to 1,024 characters or fewer.' };
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(passphrase))
+    return {
+      code: 'validation',
+      field: 'passphrase',
+      message: 'The passphrase has a character that can’t be typed back reliably. Please use letters, numbers, spaces or punctuation.',
+    };
+  return null;
+}
+
+/** What a command says while the data is locked. */
+export const LOCKED_ERROR: ApiError = {
+  code: 'locked',
+  message: 'Kindred is locked. Type your passphrase to open it.',
+};
+
+/** The commands that still answer while the data is locked. */
+const WORKS_WHILE_LOCKED = new Set([
+  'app_ready',
+  'lock_status',
+  'lock_unlock',
+  'lock_set_passphrase',
+  'lock_remove_passphrase',
+  'lock_now',
+  'data_delete_everything',
+]);
+
 export function installFakeBackend(initial: string[] = [], reminderSettings: Partial<ReminderSettings> = {}) {
   let nextId = 1;
   const ties: Tie[] = [];
@@ -173,6 +212,17 @@ export function installFakeBackend(initial: string[] = [], reminderSettings: Par
   /** Backups, newest first; a test may put some here before rendering. */
   const backups: Backup[] = [];
   let backupNo = 0;
+  /** The passphrase state; a test may set it before rendering (encrypted, locked, with this passphrase). */
+  const lock = { encrypted: false, locked: false, passphrase: '' };
+  const lockStatus = () => ({ encrypted: lock.encrypted, locked: lock.locked });
+  const checkCurrent = (current: unknown) => {
+    if (current !== lock.passphrase)
+      fail({
+        code: 'validation',
+        field: 'current',
+        message: "That isn't the passphrase Kindred has now. Nothing has changed; try again.",
+      });
+  };
 
   const fail = (error: ApiError) => {
     throw error;
@@ -203,7 +253,13 @@ export function installFakeBackend(initial: string[] = [], reminderSettings: Par
 
   const backUp = (kind: Backup['kind']): Backup => {
     backupNo += 1;
-    const backup: Backup = { name: `kindred-${kind}-${backupNo}.sqlite3`, kind, takenAt: now, bytes: 245_760 };
+    const backup: Backup = {
+      name: `kindred-${kind}-${backupNo}.sqlite3`,
+      kind,
+      takenAt: now,
+      bytes: 245_760,
+      encrypted: lock.encrypted,
+    };
     backups.unshift(backup);
     return { ...backup };
   };
@@ -270,9 +326,41 @@ export function installFakeBackend(initial: string[] = [], reminderSettings: Par
   mockIPC((cmd, raw) => {
     const args = (raw ?? {}) as Record<string, unknown>;
     calls.push({ cmd, args });
+    if (lock.locked && !WORKS_WHILE_LOCKED.has(cmd)) fail(LOCKED_ERROR);
     switch (cmd) {
       case 'app_ready':
         return null;
+      case 'lock_status':
+        return lockStatus();
+      case 'lock_unlock':
+        if (lock.locked && args.passphrase !== lock.passphrase)
+          fail({
+            code: 'validation',
+            field: 'passphrase',
+            message: "That passphrase doesn't open your data. Nothing has changed; try again.",
+          });
+        lock.locked = false;
+        return lockStatus();
+      case 'lock_set_passphrase': {
+        if (lock.locked) fail(LOCKED_ERROR);
+        if (lock.encrypted) checkCurrent(args.current);
+        const problem = passphraseProblem(args.passphrase);
+        if (problem) fail(problem);
+        lock.passphrase = String(args.passphrase);
+        lock.encrypted = true;
+        backups.forEach((b) => (b.encrypted = true));
+        return lockStatus();
+      }
+      case 'lock_remove_passphrase':
+        if (lock.locked) fail(LOCKED_ERROR);
+        if (lock.encrypted) checkCurrent(args.current);
+        lock.encrypted = false;
+        lock.passphrase = '';
+        backups.forEach((b) => (b.encrypted = false));
+        return lockStatus();
+      case 'lock_now':
+        if (lock.encrypted) lock.locked = true;
+        return lockStatus();
       case 'app_info':
         return { version: '0.1.0', dataDir: '/tmp/kindred', schemaVersion: 1 };
       case 'ties_list': {
@@ -438,6 +526,7 @@ export function installFakeBackend(initial: string[] = [], reminderSettings: Par
         ties.length = 0;
         contacts.length = 0;
         backups.length = 0;
+        Object.assign(lock, { encrypted: false, locked: false, passphrase: '' });
         return null;
       }
       case 'files_save_export':
@@ -524,5 +613,5 @@ export function installFakeBackend(initial: string[] = [], reminderSettings: Par
       }
     }
   });
-  return { ties, calls, contacts, notices: noticeList, reminderSettings: settings, backups, reminders };
+  return { ties, calls, contacts, notices: noticeList, reminderSettings: settings, backups, reminders, lock };
 }

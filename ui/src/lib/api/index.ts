@@ -26,6 +26,7 @@ import type {
   JournalEntry,
   JournalFilter,
   JournalPage,
+  LockStatus,
   MapAnswer,
   Mood,
   Notice,
@@ -54,11 +55,21 @@ import type {
 export { KindredError, fieldError, wholeNumber } from './errors';
 export type * from './types.gen';
 
+/** Told when a command finds the data locked (so the window can ask for the passphrase). */
+let lockedListener: (() => void) | null = null;
+
+/** Who to tell when a command fails because the data is locked; one listener at a time. */
+export function onLocked(listener: (() => void) | null) {
+  lockedListener = listener;
+}
+
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(command, args);
   } catch (reason) {
-    throw toKindredError(reason);
+    const error = toKindredError(reason);
+    if (error.code === 'locked') lockedListener?.();
+    throw error;
   }
 }
 
@@ -97,6 +108,16 @@ export function draftOf(tie: Tie): TieDraft {
 export const api = {
   appInfo: () => call<AppInfo>('app_info'),
   appReady: () => call<void>('app_ready'),
+
+  /** Whether the data has a passphrase, and whether it still needs unlocking. */
+  lockStatus: () => call<LockStatus>('lock_status'),
+  unlock: (passphrase: string) => call<LockStatus>('lock_unlock', { passphrase }),
+  /** Turns the passphrase on (`current` null) or changes it; re-encrypts the data and every backup. */
+  setPassphrase: (current: string | null, passphrase: string) =>
+    call<LockStatus>('lock_set_passphrase', { current, passphrase }),
+  removePassphrase: (current: string) => call<LockStatus>('lock_remove_passphrase', { current }),
+  /** Forgets the key until the passphrase is given again. */
+  lockNow: () => call<LockStatus>('lock_now'),
 
   listTies: (scope: TieScope = 'active') => call<Tie[]>('ties_list', { scope }),
   getTie: (id: number) => call<Tie>('ties_get', { id }),

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { installFakeBackend } from '../../test/fakeBackend';
+import { lock } from '../lock.svelte';
 import { people } from '../people.svelte';
 import YourData from './YourData.svelte';
 
@@ -23,6 +24,7 @@ const calls = (backend: Backend, cmd: string) => backend.calls.filter((c) => c.c
 
 beforeEach(() => {
   people.reset();
+  lock.reset();
 });
 
 describe('Your data', () => {
@@ -109,8 +111,20 @@ describe('Your data', () => {
     const user = userEvent.setup();
     const backend = installFakeBackend();
     backend.backups.push(
-      { name: 'kindred-daily-a.sqlite3', kind: 'daily', takenAt: '2026-11-24T08:00:00Z', bytes: 2_400_000 },
-      { name: 'kindred-before-restore-b.sqlite3', kind: 'before_restore', takenAt: '2026-11-20T08:00:00Z', bytes: 900 },
+      {
+        name: 'kindred-daily-a.sqlite3',
+        kind: 'daily',
+        takenAt: '2026-11-24T08:00:00Z',
+        bytes: 2_400_000,
+        encrypted: false,
+      },
+      {
+        name: 'kindred-before-restore-b.sqlite3',
+        kind: 'before_restore',
+        takenAt: '2026-11-20T08:00:00Z',
+        bytes: 900,
+        encrypted: false,
+      },
     );
     render(YourData);
     const list = await screen.findByRole('list', { name: 'Backups, newest first' });
@@ -134,6 +148,7 @@ describe('Your data', () => {
       kind: 'daily',
       takenAt: '2026-11-24T08:00:00Z',
       bytes: 240_000,
+      encrypted: false,
     });
     render(YourData);
     await user.click(await screen.findByRole('button', { name: /^Restore the backup from/ }));
@@ -192,5 +207,48 @@ describe('Your data', () => {
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(calls(backend, 'data_delete_everything')).toHaveLength(0);
     expect(backend.ties).toHaveLength(1);
+  });
+
+  it('marks backups locked with the passphrase', async () => {
+    const backend = installFakeBackend();
+    backend.backups.push(
+      {
+        name: 'kindred-daily-a.sqlite3',
+        kind: 'daily',
+        takenAt: '2026-11-24T08:00:00Z',
+        bytes: 240_000,
+        encrypted: true,
+      },
+      {
+        name: 'kindred-manual-b.sqlite3',
+        kind: 'manual',
+        takenAt: '2026-11-20T08:00:00Z',
+        bytes: 240_000,
+        encrypted: false,
+      },
+    );
+    render(YourData);
+    const list = await screen.findByRole('list', { name: 'Backups, newest first' });
+    const [locked, open] = within(list).getAllByRole('listitem');
+    expect(locked).toHaveTextContent('Locked with your passphrase');
+    expect(within(locked).getByText('Daily')).toBeInTheDocument();
+    expect(open).not.toHaveTextContent('Locked with your passphrase');
+  });
+
+  it('says an export is not covered by the passphrase, only when there is one', async () => {
+    const user = userEvent.setup();
+    const backend = installFakeBackend();
+    await lock.refresh();
+    render(YourData);
+    await user.click(screen.getByRole('button', { name: 'Export everything' }));
+    const saved = await screen.findByText(/^Saved to/);
+    expect(saved).not.toHaveTextContent(/passphrase/);
+
+    Object.assign(backend.lock, { encrypted: true, passphrase: 'quiet harbour lights' });
+    await lock.refresh();
+    await user.click(screen.getByRole('button', { name: 'Reminders for your calendar (.ics)' }));
+    await waitFor(() => expect(saved).toHaveTextContent(/kindred-calendar-2026-11-25\.ics/));
+    expect(saved).toHaveTextContent("Your passphrase doesn't protect exports, so keep what you saved somewhere safe.");
+    expect(saved).toHaveAttribute('role', 'status');
   });
 });

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { installFakeBackend } from '../../test/fakeBackend';
 import { resetReflectFake } from '../../test/fakeReflect';
 import { EXPORT_PATH, resetJournalFake, seedJournal } from '../../test/fakeJournal';
+import { lock } from '../lock.svelte';
 import { people } from '../people.svelte';
 import { router } from '../router.svelte';
 import Journal from './Journal.svelte';
@@ -281,6 +282,21 @@ describe('Journal', () => {
     await user.click(screen.getByRole('button', { name: 'Export all' }));
     await waitFor(() => expect(backend.calls.filter((c) => c.cmd === 'journal_export')).toHaveLength(2));
     expect(backend.calls.filter((c) => c.cmd === 'journal_export')[1].args).toEqual({ ids: null });
+  });
+
+  it('says an export is not covered by the passphrase when there is one', async () => {
+    const user = userEvent.setup();
+    const backend = await setUp();
+    Object.assign(backend.lock, { encrypted: true, passphrase: 'quiet harbour lights' });
+    await lock.refresh();
+    seedTwo();
+    render(Journal);
+    await screen.findByText(/Coffee with Sam/);
+    await user.click(screen.getByRole('button', { name: 'Export all' }));
+    const saved = await screen.findByText(/^Saved to/);
+    expect(saved).toHaveTextContent(`Saved to ${EXPORT_PATH}`);
+    expect(saved).toHaveTextContent("Your passphrase doesn't protect exports, so keep what you saved somewhere safe.");
+    lock.reset();
   });
 
   it('explains in plain words when an export does not work', async () => {
