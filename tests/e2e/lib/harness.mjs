@@ -53,8 +53,9 @@ export class Harness {
     throw new Error(`tauri-driver did not answer on port ${this.port} within 30 s`);
   }
 
-  /** Starts the app (a new WebDriver session) and waits for its first screen. */
-  async launch() {
+  /** Starts the app (a new WebDriver session) and waits for its first
+   * screen: the main navigation, or `waitFor` (the unlock screen's form). */
+  async launch({ waitFor = 'nav[aria-label="Main"]' } = {}) {
     this.browser = await remote({
       hostname: '127.0.0.1',
       port: this.port,
@@ -65,7 +66,7 @@ export class Harness {
         'tauri:options': { application: appBinary() },
       },
     });
-    await this.browser.$('nav[aria-label="Main"]').waitForDisplayed({ timeout: 30_000 });
+    await this.browser.$(waitFor).waitForDisplayed({ timeout: 30_000 });
     return this.browser;
   }
 
