@@ -122,7 +122,14 @@ impl Store {
         if !plain || read_backup(&path)?.is_none() {
             return Err(CoreError::not_found("That backup"));
         }
-        let source = self.open_copy(&path).map_err(|_| refused_backup())?;
+        let source = self.open_copy(&path).map_err(|error| match error {
+            // Taken under another passphrase (or none) and never re-keyed.
+            CoreError::Validation { .. } | CoreError::Locked => CoreError::validation(
+                "name",
+                "That backup is locked with a different passphrase, so it can't be restored here. Nothing was changed.",
+            ),
+            _ => refused_backup(),
+        })?;
         check_is_kindred(&source)?;
         let safety = self.back_up(BackupKind::BeforeRestore)?;
         {

@@ -224,3 +224,23 @@ proptest! {
         prop_assert!(Store::open_in_dir_with(dir.path(), clock, Some(pass(&other))).is_err());
     }
 }
+
+#[test]
+fn a_backup_under_another_passphrase_is_refused_in_plain_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = clock();
+    let mut store = lived_in_store(dir.path(), clock.clone());
+    store.set_passphrase(None, Some(pass("river stones 42"))).unwrap();
+    // A copy left under the old key, as if re-keying it had failed.
+    let stray = dir.path().join("backups").join("kindred-manual-2026-01-01T00-00-00Z.sqlite3");
+    {
+        let plain = Store::open(&dir.path().join("elsewhere.sqlite3"), clock.clone()).unwrap();
+        plain.back_up(BackupKind::Manual).unwrap();
+    }
+    let mut made = std::fs::read_dir(dir.path().join("backups")).unwrap().flatten().map(|e| e.path());
+    let newest = made.find(|p| !file_is_encrypted(p)).expect("the plain copy");
+    std::fs::rename(newest, &stray).unwrap();
+    let error = store.restore_backup("kindred-manual-2026-01-01T00-00-00Z.sqlite3").unwrap_err();
+    assert!(error.to_string().contains("different passphrase"), "{error}");
+    assert_eq!(names(&store), [NAME], "nothing changed");
+}
