@@ -10,6 +10,8 @@ const COMMANDS: &[&str] = &[
     "lock_now",
     "lock_set_passphrase",
     "lock_remove_passphrase",
+    "lock_remember",
+    "lock_forget",
     "ties_list",
     "ties_get",
     "ties_create",

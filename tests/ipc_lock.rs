@@ -3,7 +3,10 @@
 
 mod common;
 
-use common::TestApp;
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+
+use common::{MemoryKeychain, TestApp};
 use serde_json::{json, Value};
 
 const NAME: &str = "Zanzibarina Okonkwo";
@@ -34,7 +37,7 @@ fn contains(dir: &std::path::Path, needle: &str) -> bool {
 fn a_passphrase_locks_the_data_until_it_is_given_again() {
     let dir = tempfile::tempdir().unwrap();
     let app = TestApp::in_dir(dir.path());
-    assert_eq!(status(&app), json!({ "encrypted": false, "locked": false }));
+    assert_eq!(status(&app), json!({ "encrypted": false, "locked": false, "remembered": false }));
     assert_eq!(app.invoke("lock_now", json!({})).unwrap_err()["code"], "conflict", "nothing to lock with yet");
     app.invoke("ties_create", json!({ "draft": { "kind": "person", "name": NAME } })).unwrap();
 
@@ -42,11 +45,14 @@ fn a_passphrase_locks_the_data_until_it_is_given_again() {
         field_error(app.invoke("lock_set_passphrase", json!({ "current": null, "passphrase": "short" })), "passphrase");
     assert!(short.contains("at least 8"), "{short}");
     let set = app.invoke("lock_set_passphrase", json!({ "current": null, "passphrase": "river stones 42" })).unwrap();
-    assert_eq!(set, json!({ "encrypted": true, "locked": false }));
+    assert_eq!(set, json!({ "encrypted": true, "locked": false, "remembered": false }));
     assert_eq!(names(&app), [json!(NAME)]);
     assert!(!contains(dir.path(), NAME), "no file holds the name in the clear");
 
-    assert_eq!(app.invoke("lock_now", json!({})).unwrap(), json!({ "encrypted": true, "locked": true }));
+    assert_eq!(
+        app.invoke("lock_now", json!({})).unwrap(),
+        json!({ "encrypted": true, "locked": true, "remembered": false })
+    );
     let locked = app.invoke("ties_list", json!({})).unwrap_err();
     assert_eq!(locked["code"], "locked");
     assert!(locked["message"].as_str().unwrap().contains("unlock"), "{locked}");
@@ -68,7 +74,7 @@ fn a_restart_starts_locked_and_the_passphrase_can_change_and_go() {
     }
     {
         let app = TestApp::in_dir(dir.path());
-        assert_eq!(status(&app), json!({ "encrypted": true, "locked": true }));
+        assert_eq!(status(&app), json!({ "encrypted": true, "locked": true, "remembered": false }));
         app.invoke("lock_unlock", json!({ "passphrase": "first passphrase" })).unwrap();
         let args = json!({ "current": "not it at all", "passphrase": "second passphrase" });
         field_error(app.invoke("lock_set_passphrase", args), "current");
@@ -81,10 +87,10 @@ fn a_restart_starts_locked_and_the_passphrase_can_change_and_go() {
         app.invoke("lock_unlock", json!({ "passphrase": "second passphrase" })).unwrap();
         field_error(app.invoke("lock_remove_passphrase", json!({ "current": "first passphrase" })), "current");
         let removed = app.invoke("lock_remove_passphrase", json!({ "current": "second passphrase" })).unwrap();
-        assert_eq!(removed, json!({ "encrypted": false, "locked": false }));
+        assert_eq!(removed, json!({ "encrypted": false, "locked": false, "remembered": false }));
     }
     let app = TestApp::in_dir(dir.path());
-    assert_eq!(status(&app), json!({ "encrypted": false, "locked": false }));
+    assert_eq!(status(&app), json!({ "encrypted": false, "locked": false, "remembered": false }));
     assert_eq!(names(&app), [json!(NAME)]);
 }
 
@@ -104,4 +110,82 @@ fn someone_who_forgot_the_passphrase_can_start_over() {
     assert!(data.exists(), "a wrong phrase deletes nothing");
     app.invoke("data_delete_everything", json!({ "confirmation": "delete everything" })).unwrap();
     assert!(!data.exists(), "no file of Kindred's is left");
+}
+
+fn encrypted_app_with_keychain(dir: &std::path::Path, keychain: &Arc<MemoryKeychain>) -> TestApp {
+    let app = TestApp::in_dir_with_keychain(dir, keychain.clone());
+    app.invoke("ties_create", json!({ "draft": { "kind": "person", "name": NAME } })).unwrap();
+    app.invoke("lock_set_passphrase", json!({ "current": null, "passphrase": "river stones 42" })).unwrap();
+    app
+}
+
+#[test]
+fn a_remembered_passphrase_opens_kindred_by_itself_and_follows_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let keychain = Arc::new(MemoryKeychain::default());
+    {
+        let app = encrypted_app_with_keychain(dir.path(), &keychain);
+        field_error(app.invoke("lock_remember", json!({ "passphrase": "not the one" })), "current");
+        assert_eq!(keychain.held(), None, "a wrong passphrase is never kept");
+        let kept = app.invoke("lock_remember", json!({ "passphrase": "river stones 42" })).unwrap();
+        assert_eq!(kept["remembered"], true);
+        assert_eq!(keychain.held().as_deref(), Some("river stones 42"));
+        let args = json!({ "current": "river stones 42", "passphrase": "second passphrase" });
+        app.invoke("lock_set_passphrase", args).unwrap();
+        assert_eq!(keychain.held().as_deref(), Some("second passphrase"), "the keychain follows a change");
+    }
+    {
+        let app = TestApp::in_dir_with_keychain(dir.path(), keychain.clone());
+        assert_eq!(status(&app), json!({ "encrypted": true, "locked": false, "remembered": true }));
+        assert_eq!(names(&app), [json!(NAME)]);
+        assert_eq!(app.invoke("lock_forget", json!({})).unwrap()["remembered"], false);
+        assert_eq!(keychain.held(), None);
+    }
+    let app = TestApp::in_dir_with_keychain(dir.path(), keychain.clone());
+    assert_eq!(status(&app)["locked"], true, "forgotten: it asks again");
+}
+
+#[test]
+fn a_kept_passphrase_that_no_longer_fits_is_forgotten_and_kindred_asks() {
+    let dir = tempfile::tempdir().unwrap();
+    let keychain = Arc::new(MemoryKeychain::default());
+    drop(
+        encrypted_app_with_keychain(dir.path(), &keychain)
+            .invoke("lock_remember", json!({ "passphrase": "river stones 42" })),
+    );
+    *keychain.secret.lock().unwrap() = Some("something else entirely".into());
+    let app = TestApp::in_dir_with_keychain(dir.path(), keychain.clone());
+    assert_eq!(status(&app), json!({ "encrypted": true, "locked": true, "remembered": false }));
+    assert_eq!(keychain.held(), None);
+    app.invoke("lock_unlock", json!({ "passphrase": "river stones 42" })).unwrap();
+}
+
+#[test]
+fn a_keychain_that_does_not_answer_gets_plain_words_and_nothing_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let keychain = Arc::new(MemoryKeychain::default());
+    let app = encrypted_app_with_keychain(dir.path(), &keychain);
+    keychain.broken.store(true, Ordering::SeqCst);
+    let error = app.invoke("lock_remember", json!({ "passphrase": "river stones 42" })).unwrap_err();
+    assert_eq!(error["code"], "conflict");
+    assert!(error["message"].as_str().unwrap().contains("keychain didn't answer"), "{error}");
+    assert_eq!(status(&app)["remembered"], false);
+}
+
+#[test]
+fn removing_the_passphrase_or_deleting_everything_clears_the_keychain() {
+    let dir = tempfile::tempdir().unwrap();
+    let keychain = Arc::new(MemoryKeychain::default());
+    let app = encrypted_app_with_keychain(dir.path(), &keychain);
+    app.invoke("lock_remember", json!({ "passphrase": "river stones 42" })).unwrap();
+    app.invoke("lock_remove_passphrase", json!({ "current": "river stones 42" })).unwrap();
+    assert_eq!(keychain.held(), None);
+    assert_eq!(status(&app), json!({ "encrypted": false, "locked": false, "remembered": false }));
+
+    let data = dir.path().join("data");
+    let app = encrypted_app_with_keychain(&data, &keychain);
+    app.invoke("lock_remember", json!({ "passphrase": "river stones 42" })).unwrap();
+    app.invoke("data_delete_everything", json!({ "confirmation": "delete everything" })).unwrap();
+    assert_eq!(keychain.held(), None);
+    assert!(!data.exists(), "the marker went with everything else");
 }

@@ -29,6 +29,8 @@ pub fn builder<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
         commands::lock::lock_now,
         commands::lock::lock_set_passphrase,
         commands::lock::lock_remove_passphrase,
+        commands::lock::lock_remember,
+        commands::lock::lock_forget,
         commands::ties::ties_list,
         commands::ties::ties_get,
         commands::ties::ties_create,

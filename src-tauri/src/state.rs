@@ -1,30 +1,38 @@
 //! The app's managed state: the one store connection, shared by every
 //! command and the reminder scheduler behind a mutex. When the data is
 //! encrypted the app starts locked: the store is opened only once the
-//! person's passphrase unlocks it, and "Lock now" closes it again.
+//! person's passphrase unlocks it, and "Lock now" closes it again. If they
+//! chose to, the passphrase is also kept in the system keychain and Kindred
+//! unlocks itself at start.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use kindred_core::passphrase::Passphrase;
-use kindred_core::store::{check_delete_phrase, delete_data_files, file_is_encrypted, DATABASE_FILE};
+use kindred_core::store::{check_delete_phrase, delete_data_files, file_is_encrypted, DATABASE_FILE, KEYCHAIN_MARKER};
 use kindred_core::{Clock, CoreError, CoreResult, Store};
 use serde::Serialize;
 use ts_rs::TS;
 
 use crate::error::ApiError;
+use crate::platform::keychain::{Keychain, SystemKeychain};
 use crate::platform::notifications::{DesktopNotifier, Notifier};
 
 /// The identifier in tauri.conf.json, which desktops use to name the app.
 const APP_ID: &str = "app.kindred.desktop";
 
-/// Whether the data is encrypted, and whether it is waiting to be unlocked.
+/// Whether the data is encrypted, whether it is waiting to be unlocked, and
+/// whether the system keychain keeps the passphrase.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct LockStatus {
     pub encrypted: bool,
     pub locked: bool,
+    pub remembered: bool,
 }
+
+const KEYCHAIN_SILENT: &str = "This computer's keychain didn't answer, so Kindred can't keep the passphrase there. \
+                               Your data is still protected; Kindred will ask for the passphrase when it starts.";
 
 enum Slot {
     Open(Store),
@@ -38,6 +46,7 @@ pub struct AppState {
     slot: Mutex<Slot>,
     clock: Option<Arc<dyn Clock>>,
     notifier: Arc<dyn Notifier>,
+    keychain: Arc<dyn Keychain>,
 }
 
 impl AppState {
@@ -45,16 +54,29 @@ impl AppState {
     /// encrypted. A failure is kept, not raised: the window still opens and
     /// explains what went wrong instead of vanishing.
     pub fn open(dir: &Path, clock: Arc<dyn Clock>) -> Self {
-        if file_is_encrypted(&dir.join(DATABASE_FILE)) {
-            return Self::new(Slot::Locked(dir.to_path_buf()), Some(clock));
-        }
-        match Store::open_in_dir(dir, clock.clone()) {
-            Ok(store) => Self::new(Slot::Open(store), Some(clock)),
-            Err(error) => {
-                eprintln!("Kindred could not open its data in {}: {error}", dir.display());
-                Self::new(Slot::Unavailable(format!("{error} (folder: {})", dir.display())), Some(clock))
+        Self::open_with(dir, clock, Arc::new(SystemKeychain))
+    }
+
+    /// Like [`AppState::open`], with another keychain (tests use one in
+    /// memory).
+    pub fn open_with(dir: &Path, clock: Arc<dyn Clock>, keychain: Arc<dyn Keychain>) -> Self {
+        let slot = if file_is_encrypted(&dir.join(DATABASE_FILE)) {
+            match unlock_from_keychain(dir, clock.clone(), keychain.as_ref()) {
+                Some(store) => Slot::Open(store),
+                None => Slot::Locked(dir.to_path_buf()),
             }
-        }
+        } else {
+            match Store::open_in_dir(dir, clock.clone()) {
+                Ok(store) => Slot::Open(store),
+                Err(error) => {
+                    eprintln!("Kindred could not open its data in {}: {error}", dir.display());
+                    Slot::Unavailable(format!("{error} (folder: {})", dir.display()))
+                }
+            }
+        };
+        let mut state = Self::new(slot, Some(clock));
+        state.keychain = keychain;
+        state
     }
 
     pub fn with_store(store: Store) -> Self {
@@ -66,7 +88,12 @@ impl AppState {
     }
 
     fn new(slot: Slot, clock: Option<Arc<dyn Clock>>) -> Self {
-        Self { slot: Mutex::new(slot), clock, notifier: Arc::new(DesktopNotifier::new(APP_ID)) }
+        Self {
+            slot: Mutex::new(slot),
+            clock,
+            notifier: Arc::new(DesktopNotifier::new(APP_ID)),
+            keychain: Arc::new(SystemKeychain),
+        }
     }
 
     /// Uses another way of showing notifications (tests use a stand-in).
@@ -95,10 +122,87 @@ impl AppState {
     }
 
     pub fn lock_status(&self) -> LockStatus {
-        match &*self.slot() {
-            Slot::Open(store) => LockStatus { encrypted: store.is_encrypted(), locked: false },
-            Slot::Locked(_) => LockStatus { encrypted: true, locked: true },
-            Slot::Unavailable(_) => LockStatus { encrypted: false, locked: false },
+        let slot = self.slot();
+        let remembered = data_dir(&slot).is_some_and(|dir| dir.join(KEYCHAIN_MARKER).exists());
+        match &*slot {
+            Slot::Open(store) => LockStatus { encrypted: store.is_encrypted(), locked: false, remembered },
+            Slot::Locked(_) => LockStatus { encrypted: true, locked: true, remembered },
+            Slot::Unavailable(_) => LockStatus { encrypted: false, locked: false, remembered: false },
+        }
+    }
+
+    /// Turns encryption on, changes the passphrase, or (with `new` None)
+    /// turns it off. A passphrase kept in the keychain follows: replaced
+    /// with the new one, or forgotten with the old.
+    pub fn set_passphrase(
+        &self,
+        current: Option<&Passphrase>,
+        new: Option<Passphrase>,
+    ) -> Result<LockStatus, ApiError> {
+        {
+            let mut slot = self.slot();
+            let Slot::Open(store) = &mut *slot else { return Err(self.not_open(&slot)) };
+            store.set_passphrase(current, new.clone())?;
+            if let Some(dir) = data_dir(&slot).filter(|dir| dir.join(KEYCHAIN_MARKER).exists()) {
+                let kept = match &new {
+                    Some(new) => self.keychain.set(new.expose_for_keychain()),
+                    None => Err(String::new()),
+                };
+                if kept.is_err() {
+                    self.forget_in(&dir);
+                }
+            }
+        }
+        Ok(self.lock_status())
+    }
+
+    /// Keeps the passphrase in the system keychain, so Kindred unlocks
+    /// itself at start. `passphrase` must be the current one.
+    pub fn remember(&self, passphrase: Passphrase) -> Result<LockStatus, ApiError> {
+        {
+            let slot = self.slot();
+            let Slot::Open(store) = &*slot else { return Err(self.not_open(&slot)) };
+            if !store.is_encrypted() {
+                return Err(CoreError::Conflict("There's no passphrase to remember yet. Set one first.".into()).into());
+            }
+            if !store.passphrase_is(&passphrase) {
+                return Err(CoreError::validation("current", "That isn't your passphrase. Nothing has changed.").into());
+            }
+            let dir = data_dir(&slot).ok_or_else(|| ApiError::from(CoreError::Locked))?;
+            if let Err(error) = self.keychain.set(passphrase.expose_for_keychain()) {
+                eprintln!("Kindred could not use the keychain: {error}");
+                return Err(CoreError::Conflict(KEYCHAIN_SILENT.into()).into());
+            }
+            std::fs::write(dir.join(KEYCHAIN_MARKER), b"").map_err(CoreError::from)?;
+        }
+        Ok(self.lock_status())
+    }
+
+    /// Takes the passphrase out of the keychain; Kindred asks for it again
+    /// at the next start.
+    pub fn forget_remembered(&self) -> Result<LockStatus, ApiError> {
+        {
+            let slot = self.slot();
+            if let Some(dir) = data_dir(&slot) {
+                self.forget_in(&dir);
+            }
+        }
+        Ok(self.lock_status())
+    }
+
+    /// Stops using the keychain: the marker goes, and the entry too if the
+    /// keychain answers (if not, Kindred never reads it again).
+    fn forget_in(&self, dir: &Path) {
+        if let Err(error) = self.keychain.forget() {
+            eprintln!("Kindred could not remove its passphrase from the keychain: {error}");
+        }
+        let _ = std::fs::remove_file(dir.join(KEYCHAIN_MARKER));
+    }
+
+    fn not_open(&self, slot: &Slot) -> ApiError {
+        match slot {
+            Slot::Unavailable(reason) => ApiError::store_unavailable(reason),
+            _ => CoreError::Locked.into(),
         }
     }
 
@@ -141,17 +245,59 @@ impl AppState {
     /// Deletes everything, whether the store is open or locked (a person
     /// who forgot their passphrase can still start over).
     pub fn delete_everything(&self, confirmation: &str) -> Result<(), ApiError> {
+        check_delete_phrase(confirmation)?;
         let mut slot = self.slot();
+        if data_dir(&slot).is_some_and(|dir| dir.join(KEYCHAIN_MARKER).exists()) {
+            // The marker itself goes with the other files.
+            let _ = self.keychain.forget();
+        }
         match &mut *slot {
             Slot::Open(store) => store.delete_everything(confirmation).map_err(ApiError::from),
             Slot::Locked(dir) => {
-                check_delete_phrase(confirmation)?;
                 delete_data_files(&dir.join(DATABASE_FILE))?;
                 let clock = self.clock.clone().ok_or_else(|| ApiError::from(CoreError::Locked))?;
                 *slot = Slot::Open(Store::open_in_memory(clock)?);
                 Ok(())
             }
             Slot::Unavailable(reason) => Err(ApiError::store_unavailable(reason)),
+        }
+    }
+}
+
+/// The folder holding the database, when there is one.
+fn data_dir(slot: &Slot) -> Option<PathBuf> {
+    match slot {
+        Slot::Open(store) => store.path().and_then(Path::parent).map(Path::to_path_buf),
+        Slot::Locked(dir) => Some(dir.clone()),
+        Slot::Unavailable(_) => None,
+    }
+}
+
+/// Opens the encrypted store with the passphrase in the keychain, when the
+/// person chose that. One that no longer fits is forgotten.
+fn unlock_from_keychain(dir: &Path, clock: Arc<dyn Clock>, keychain: &dyn Keychain) -> Option<Store> {
+    if !dir.join(KEYCHAIN_MARKER).exists() {
+        return None;
+    }
+    let secret = match keychain.get() {
+        Ok(Some(secret)) => secret,
+        Ok(None) => return None,
+        Err(error) => {
+            eprintln!("Kindred could not read its passphrase from the keychain: {error}");
+            return None;
+        }
+    };
+    let passphrase = Passphrase::typed(secret.to_string(), "passphrase").ok()?;
+    match Store::open_in_dir_with(dir, clock, Some(passphrase)) {
+        Ok(store) => Some(store),
+        Err(CoreError::Validation { .. }) => {
+            let _ = keychain.forget();
+            let _ = std::fs::remove_file(dir.join(KEYCHAIN_MARKER));
+            None
+        }
+        Err(error) => {
+            eprintln!("Kindred could not unlock with the kept passphrase: {error}");
+            None
         }
     }
 }

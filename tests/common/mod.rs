@@ -52,6 +52,12 @@ impl TestApp {
         Self::with_state(adjust(AppState::open(dir, clock.clone())), clock)
     }
 
+    /// An app over the database in `dir` whose system keychain is `keychain`.
+    pub fn in_dir_with_keychain(dir: &Path, keychain: Arc<MemoryKeychain>) -> Self {
+        let clock = Arc::new(FixedClock::new(Utc.with_ymd_and_hms(2026, 11, 25, 9, 0, 0).unwrap()));
+        Self::with_state(AppState::open_with(dir, clock.clone(), keychain), clock)
+    }
+
     pub fn with_state(state: AppState, clock: Arc<FixedClock>) -> Self {
         let app = kindred_app::builder(mock_builder())
             .manage(state)
@@ -81,5 +87,47 @@ impl TestApp {
             },
         )
         .map(|body| body.deserialize::<Value>().expect("a JSON result"))
+    }
+}
+
+/// A keychain in memory, for fast tests of what Kindred does with one (the
+/// real one is driven end to end against GNOME Keyring).
+#[derive(Default)]
+pub struct MemoryKeychain {
+    pub secret: std::sync::Mutex<Option<String>>,
+    /// When set, every call fails as a keychain with no service would.
+    pub broken: std::sync::atomic::AtomicBool,
+}
+
+impl MemoryKeychain {
+    pub fn held(&self) -> Option<String> {
+        self.secret.lock().unwrap().clone()
+    }
+
+    fn check(&self) -> Result<(), String> {
+        if self.broken.load(std::sync::atomic::Ordering::SeqCst) {
+            Err("no keychain service".into())
+        } else {
+            Ok(())
+        }
+    }
+}
+
+impl kindred_app::platform::keychain::Keychain for MemoryKeychain {
+    fn get(&self) -> Result<Option<zeroize::Zeroizing<String>>, String> {
+        self.check()?;
+        Ok(self.held().map(zeroize::Zeroizing::new))
+    }
+
+    fn set(&self, secret: &str) -> Result<(), String> {
+        self.check()?;
+        *self.secret.lock().unwrap() = Some(secret.to_owned());
+        Ok(())
+    }
+
+    fn forget(&self) -> Result<(), String> {
+        self.check()?;
+        *self.secret.lock().unwrap() = None;
+        Ok(())
     }
 }

@@ -38,14 +38,25 @@ pub fn lock_set_passphrase(
 ) -> Result<LockStatus, ApiError> {
     let current = current.filter(|c| !c.is_empty()).map(|c| Passphrase::typed(c, "current")).transpose()?;
     let new = Passphrase::new(passphrase)?;
-    state.store(|store| store.set_passphrase(current.as_ref(), Some(new)))?;
-    Ok(state.lock_status())
+    state.set_passphrase(current.as_ref(), Some(new))
 }
 
 /// Turns encryption off; the current passphrase is required.
 #[tauri::command(async)]
 pub fn lock_remove_passphrase(state: State<'_, AppState>, current: String) -> Result<LockStatus, ApiError> {
     let current = Passphrase::typed(current, "current")?;
-    state.store(|store| store.set_passphrase(Some(&current), None))?;
-    Ok(state.lock_status())
+    state.set_passphrase(Some(&current), None)
+}
+
+/// Keeps the passphrase in the system keychain (the person's choice), so
+/// Kindred opens by itself at start. The current passphrase is required.
+#[tauri::command(async)]
+pub fn lock_remember(state: State<'_, AppState>, passphrase: String) -> Result<LockStatus, ApiError> {
+    state.remember(Passphrase::typed(passphrase, "current")?)
+}
+
+/// Takes the passphrase out of the keychain again.
+#[tauri::command(async)]
+pub fn lock_forget(state: State<'_, AppState>) -> Result<LockStatus, ApiError> {
+    state.forget_remembered()
 }

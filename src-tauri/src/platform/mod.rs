@@ -6,9 +6,11 @@
 //! Linux-only API used outside this module fails the build.
 //!
 //! Concerns: the data folder; desktop notifications (handle lifetime on
-//! Linux, the Windows app id, macOS `set_application`); start at login.
+//! Linux, the Windows app id, macOS `set_application`); start at login; the
+//! system keychain (the `keyring` crate picks each system's own store).
 //! The tray itself is the same everywhere (see `crate::tray`).
 
 pub mod autostart;
 pub mod data_folder;
+pub mod keychain;
 pub mod notifications;

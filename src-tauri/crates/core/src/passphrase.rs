@@ -55,6 +55,12 @@ impl Passphrase {
     pub(crate) fn expose(&self) -> &str {
         &self.0
     }
+
+    /// The text, for the one place outside the core that needs it: the
+    /// system keychain, when the person chose to keep it there.
+    pub fn expose_for_keychain(&self) -> &str {
+        &self.0
+    }
 }
 
 impl PartialEq for Passphrase {

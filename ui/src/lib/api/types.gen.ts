@@ -16,7 +16,7 @@ export type AppInfo = { version: string,
  */
 dataDir: string | null, schemaVersion: number, };
 
-export type LockStatus = { encrypted: boolean, locked: boolean, };
+export type LockStatus = { encrypted: boolean, locked: boolean, remembered: boolean, };
 
 export type TieKind = "person" | "group";
 

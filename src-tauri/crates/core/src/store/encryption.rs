@@ -130,6 +130,11 @@ impl Store {
         self.key.is_some()
     }
 
+    /// Whether `passphrase` is the one the database is encrypted with.
+    pub fn passphrase_is(&self, passphrase: &Passphrase) -> bool {
+        self.key.as_ref() == Some(passphrase)
+    }
+
     /// Turns encryption on (`new` with no passphrase yet), changes the
     /// passphrase, or turns encryption off (`new` is `None`). When the store
     /// is encrypted, `current` must be its passphrase. The database, every

@@ -73,6 +73,8 @@ fn turning_encryption_on_leaves_nothing_readable_in_any_file() {
     let copies = store.set_passphrase(None, Some(pass("river stones 42"))).unwrap();
     assert_eq!(copies, RekeyedCopies { rekeyed: 1, skipped: 0 });
     assert!(store.is_encrypted());
+    assert!(store.passphrase_is(&pass("river stones 42")));
+    assert!(!store.passphrase_is(&pass("river stones 4")));
     assert_eq!(names(&store), [NAME], "the open store carries on with the same data");
     let search = crate::reflection::journal::JournalFilter { query: Some("quillmere".into()), ..Default::default() };
     assert_eq!(store.journal(&search).unwrap().entries.len(), 1, "the search index came along");
@@ -189,6 +191,7 @@ fn a_locked_store_can_still_be_deleted_by_someone_who_forgot_the_passphrase() {
     let mut store = lived_in_store(&data, clock());
     store.set_passphrase(None, Some(pass("river stones 42"))).unwrap();
     drop(store);
+    std::fs::write(data.join(crate::store::KEYCHAIN_MARKER), b"").unwrap();
     crate::store::delete_data_files(&data.join(DATABASE_FILE)).unwrap();
     assert!(!data.exists(), "no file of Kindred's is left");
 }

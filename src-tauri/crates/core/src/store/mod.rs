@@ -53,6 +53,10 @@ pub const DELETE_PHRASE: &str = "delete everything";
 /// The database file's name inside the data folder.
 pub const DATABASE_FILE: &str = "kindred.sqlite3";
 
+/// A marker beside the database saying the person chose to keep the
+/// passphrase in the system keychain (it holds nothing secret).
+pub const KEYCHAIN_MARKER: &str = "passphrase-in-keychain";
+
 pub struct Store {
     conn: Connection,
     clock: Arc<dyn Clock>,
@@ -158,10 +162,10 @@ pub fn check_delete_phrase(confirmation: &str) -> CoreResult<()> {
 /// person who forgot their passphrase can still start over.
 pub fn delete_data_files(db: &Path) -> CoreResult<()> {
     let dir = db.parent().map(Path::to_path_buf).unwrap_or_default();
-    for suffix in ["", "-wal", "-shm", "-journal", encryption::REKEY_SUFFIX] {
-        let file = encryption::with_suffix(db, suffix);
+    let files = ["", "-wal", "-shm", "-journal", encryption::REKEY_SUFFIX].map(|s| encryption::with_suffix(db, s));
+    for file in files.iter().chain([&dir.join(KEYCHAIN_MARKER)]) {
         if file.exists() {
-            std::fs::remove_file(&file)?;
+            std::fs::remove_file(file)?;
         }
     }
     for folder in [SNAPSHOT_DIR, backups::BACKUP_DIR] {
