@@ -26,6 +26,8 @@ test_packages=(
   gcc-mingw-w64-x86-64
   # Browser flows of the UI (tests/browser) drive Debian's Chromium.
   chromium
+  # A real Secret Service for the opt-in keychain test (tests/e2e/specs/keychain).
+  gnome-keyring
 )
 
 packages=("${app_packages[@]}")
