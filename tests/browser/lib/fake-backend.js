@@ -61,9 +61,9 @@
   // window.__KINDRED_LOCK__ = { passphrase } in an init script added first.
   const startLocked = window.__KINDRED_LOCK__;
   const lock = startLocked
-    ? { encrypted: true, locked: true, passphrase: String(startLocked.passphrase ?? '') }
-    : { encrypted: false, locked: false, passphrase: '' };
-  const lockStatus = () => ({ encrypted: lock.encrypted, locked: lock.locked });
+    ? { encrypted: true, locked: true, passphrase: String(startLocked.passphrase ?? ''), remembered: false }
+    : { encrypted: false, locked: false, passphrase: '', remembered: false };
+  const lockStatus = () => ({ encrypted: lock.encrypted, locked: lock.locked, remembered: lock.remembered });
   const lockedError = { code: 'locked', message: 'Kindred is locked. Type your passphrase to open it.' };
   const worksWhileLocked = new Set([
     'app_ready',
@@ -72,6 +72,7 @@
     'lock_set_passphrase',
     'lock_remove_passphrase',
     'lock_now',
+    'lock_forget',
     'data_delete_everything',
   ]);
   const checkCurrent = (current) => {
@@ -177,12 +178,25 @@
     lock_remove_passphrase: ({ current }) => {
       if (lock.locked) throw lockedError;
       if (lock.encrypted) checkCurrent(current);
-      Object.assign(lock, { encrypted: false, passphrase: '' });
+      Object.assign(lock, { encrypted: false, passphrase: '', remembered: false });
       backups.forEach((b) => (b.encrypted = false));
       return lockStatus();
     },
     lock_now: () => {
       if (lock.encrypted) lock.locked = true;
+      return lockStatus();
+    },
+    // The system keychain, which always answers here.
+    lock_remember: ({ passphrase }) => {
+      if (lock.locked) throw lockedError;
+      if (!lock.encrypted) throw { code: 'conflict', message: "There's no passphrase to remember yet. Set one first." };
+      if (passphrase !== lock.passphrase)
+        throw { code: 'validation', field: 'current', message: "That isn't your passphrase. Nothing has changed." };
+      lock.remembered = true;
+      return lockStatus();
+    },
+    lock_forget: () => {
+      lock.remembered = false;
       return lockStatus();
     },
 
@@ -296,7 +310,7 @@
         };
       ties.length = 0;
       backups.length = 0;
-      Object.assign(lock, { encrypted: false, locked: false, passphrase: '' });
+      Object.assign(lock, { encrypted: false, locked: false, passphrase: '', remembered: false });
       return null;
     },
   };

@@ -1,7 +1,8 @@
-// The passphrase in Chromium, in light and dark: set one in Settings, lock
-// now, the unlock screen (axe, a wrong passphrase, the way out for a
-// forgotten one), unlock and carry on. Screenshots of the unlock screen and
-// the Passphrase section go to artifacts/ for a look by eye.
+// The passphrase in Chromium, in light and dark: set one in Settings, have
+// this computer remember it and stop again, lock now, the unlock screen (axe,
+// a wrong passphrase, the way out for a forgotten one), unlock and carry on.
+// Screenshots of the unlock screen and the Passphrase section go to
+// artifacts/ for a look by eye.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -75,6 +76,42 @@ for (const colorScheme of ['light', 'dark']) {
       await noViolations(page);
       await section.screenshot({ path: shot('passphrase-settings-change') });
       await section.getByRole('button', { name: 'Not now' }).click();
+    });
+
+    it('remembers the passphrase on this computer, and stops again', async () => {
+      const section = page.getByRole('region', { name: 'Passphrase' });
+      const open = section.getByRole('button', { name: 'Remember on this computer…' });
+      await open.click();
+      assert.equal(await open.getAttribute('aria-expanded'), 'true');
+      const form = section.getByRole('form', { name: 'Remember on this computer' });
+      await form.getByText('anyone who can use your account on this computer', { exact: false }).waitFor();
+      const current = field(form, 'Current passphrase');
+      assert.equal(await hasFocus(current), true);
+
+      // A wrong one stays on its field, and nothing is kept.
+      await current.fill('not quite it');
+      await current.press('Enter');
+      await form.getByText("That isn't your passphrase.", { exact: false }).waitFor();
+      assert.equal(await current.getAttribute('aria-invalid'), 'true');
+      assert.equal(await page.evaluate(() => window.__KINDRED_FAKE__.lock.remembered), false);
+      await noViolations(page);
+      await section.scrollIntoViewIfNeeded();
+      await section.screenshot({ path: shot('passphrase-remember') });
+
+      await current.fill(PASSPHRASE);
+      await form.getByRole('button', { name: 'Remember it' }).click();
+      await section.getByText('Kindred opens by itself on this computer', { exact: false }).waitFor();
+      await section.getByRole('status').filter({ hasText: 'This computer now keeps your passphrase' }).waitFor();
+      assert.equal(await page.evaluate(() => window.__KINDRED_FAKE__.lock.remembered), true);
+      assert.equal(await section.getByText('Kindred asks for it each time it starts', { exact: false }).count(), 0);
+      await noViolations(page);
+      await section.screenshot({ path: shot('passphrase-remembered') });
+
+      await section.getByRole('button', { name: 'Stop remembering' }).click();
+      await section.getByRole('status').filter({ hasText: 'no longer keeps your passphrase' }).waitFor();
+      await section.getByRole('button', { name: 'Remember on this computer…' }).waitFor();
+      assert.equal(await page.evaluate(() => window.__KINDRED_FAKE__.lock.remembered), false);
+      await noViolations(page);
     });
 
     it('marks backups locked with the passphrase, and says an export is not', async () => {

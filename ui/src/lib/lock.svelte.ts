@@ -11,12 +11,14 @@ class Lock {
   status = $state<LockStatus | null>(null);
   readonly encrypted = $derived(this.status?.encrypted ?? false);
   readonly locked = $derived(this.status?.locked ?? false);
+  /** Whether this computer's keychain keeps the passphrase, so Kindred opens by itself at start. */
+  readonly remembered = $derived(this.status?.remembered ?? false);
 
   constructor() {
     // Any command that finds the data locked (the key was dropped elsewhere)
     // brings the unlock screen back.
     onLocked(() => {
-      this.status = { encrypted: true, locked: true };
+      this.status = { encrypted: true, locked: true, remembered: this.status?.remembered ?? false };
     });
   }
 
@@ -25,7 +27,7 @@ class Lock {
     try {
       this.status = await api.lockStatus();
     } catch {
-      this.status ??= { encrypted: false, locked: false };
+      this.status ??= { encrypted: false, locked: false, remembered: false };
     }
     return this.status;
   }
@@ -47,6 +49,17 @@ class Lock {
   /** Throws a KindredError (field 'current') when the passphrase is wrong. */
   async removePassphrase(current: string) {
     this.status = await api.removePassphrase(current);
+  }
+
+  /** Keeps the passphrase in the keychain. Throws a KindredError: field 'current' when
+   * it is wrong, a conflict when the keychain doesn't answer. */
+  async remember(passphrase: string) {
+    this.status = await api.rememberPassphrase(passphrase);
+  }
+
+  /** Takes the passphrase out of the keychain again. */
+  async stopRemembering() {
+    this.status = await api.forgetPassphrase();
   }
 
   /** Forget what was known (for tests). */

@@ -186,6 +186,10 @@ export const LOCKED_ERROR: ApiError = {
   message: 'Kindred is locked. Type your passphrase to open it.',
 };
 
+/** What the backend says when the system keychain doesn't answer. */
+export const KEYCHAIN_SILENT =
+  "This computer's keychain didn't answer, so Kindred can't keep the passphrase there. Your data is still protected; Kindred will ask for the passphrase when it starts.";
+
 /** The commands that still answer while the data is locked. */
 const WORKS_WHILE_LOCKED = new Set([
   'app_ready',
@@ -194,6 +198,7 @@ const WORKS_WHILE_LOCKED = new Set([
   'lock_set_passphrase',
   'lock_remove_passphrase',
   'lock_now',
+  'lock_forget',
   'data_delete_everything',
 ]);
 
@@ -212,9 +217,10 @@ export function installFakeBackend(initial: string[] = [], reminderSettings: Par
   /** Backups, newest first; a test may put some here before rendering. */
   const backups: Backup[] = [];
   let backupNo = 0;
-  /** The passphrase state; a test may set it before rendering (encrypted, locked, with this passphrase). */
-  const lock = { encrypted: false, locked: false, passphrase: '' };
-  const lockStatus = () => ({ encrypted: lock.encrypted, locked: lock.locked });
+  /** The passphrase state; a test may set it before rendering (encrypted, locked, with this passphrase,
+   * remembered in the keychain). `keychainWorks: false` makes the keychain silent, as on a computer without one. */
+  const lock = { encrypted: false, locked: false, passphrase: '', remembered: false, keychainWorks: true };
+  const lockStatus = () => ({ encrypted: lock.encrypted, locked: lock.locked, remembered: lock.remembered });
   const checkCurrent = (current: unknown) => {
     if (current !== lock.passphrase)
       fail({
@@ -356,10 +362,22 @@ export function installFakeBackend(initial: string[] = [], reminderSettings: Par
         if (lock.encrypted) checkCurrent(args.current);
         lock.encrypted = false;
         lock.passphrase = '';
+        lock.remembered = false;
         backups.forEach((b) => (b.encrypted = false));
         return lockStatus();
       case 'lock_now':
         if (lock.encrypted) lock.locked = true;
+        return lockStatus();
+      case 'lock_remember':
+        if (lock.locked) fail(LOCKED_ERROR);
+        if (!lock.encrypted) fail({ code: 'conflict', message: "There's no passphrase to remember yet. Set one first." });
+        if (args.passphrase !== lock.passphrase)
+          fail({ code: 'validation', field: 'current', message: "That isn't your passphrase. Nothing has changed." });
+        if (!lock.keychainWorks) fail({ code: 'conflict', message: KEYCHAIN_SILENT });
+        lock.remembered = true;
+        return lockStatus();
+      case 'lock_forget':
+        lock.remembered = false;
         return lockStatus();
       case 'app_info':
         return { version: '0.1.0', dataDir: '/tmp/kindred', schemaVersion: 1 };
@@ -526,7 +544,7 @@ export function installFakeBackend(initial: string[] = [], reminderSettings: Par
         ties.length = 0;
         contacts.length = 0;
         backups.length = 0;
-        Object.assign(lock, { encrypted: false, locked: false, passphrase: '' });
+        Object.assign(lock, { encrypted: false, locked: false, passphrase: '', remembered: false });
         return null;
       }
       case 'files_save_export':

@@ -118,6 +118,10 @@ export const api = {
   removePassphrase: (current: string) => call<LockStatus>('lock_remove_passphrase', { current }),
   /** Forgets the key until the passphrase is given again. */
   lockNow: () => call<LockStatus>('lock_now'),
+  /** Keeps the passphrase in this computer's keychain, so Kindred opens by itself at start (the person's choice). */
+  rememberPassphrase: (passphrase: string) => call<LockStatus>('lock_remember', { passphrase }),
+  /** Takes the passphrase out of the keychain; Kindred asks for it again at start. */
+  forgetPassphrase: () => call<LockStatus>('lock_forget'),
 
   listTies: (scope: TieScope = 'active') => call<Tie[]>('ties_list', { scope }),
   getTie: (id: number) => call<Tie>('ties_get', { id }),

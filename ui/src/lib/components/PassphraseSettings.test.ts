@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { installFakeBackend } from '../../test/fakeBackend';
+import { installFakeBackend, KEYCHAIN_SILENT } from '../../test/fakeBackend';
 import { lock } from '../lock.svelte';
 import PassphraseSettings from './PassphraseSettings.svelte';
 
@@ -33,6 +33,8 @@ describe('Passphrase settings, without a passphrase', () => {
     expect(screen.getByText(/Files you export.*stay readable/)).toBeInTheDocument();
     expect(screen.getByText(/reminders wait until you unlock it/)).toBeInTheDocument();
     expect(screen.getByText(/no way to get your data back/)).toBeInTheDocument();
+    expect(screen.getByText(/choose to have this computer remember it/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Remember on this computer/ })).not.toBeInTheDocument();
     expect(await screen.findByRole('button', { name: 'Set a passphrase' })).toBeInTheDocument();
   });
 
@@ -179,5 +181,130 @@ describe('Passphrase settings, with a passphrase', () => {
     await waitFor(() => expect(lock.locked).toBe(true));
     expect(calls(backend, 'lock_now')).toHaveLength(1);
     expect(backend.lock.locked).toBe(true);
+  });
+});
+
+describe('Passphrase settings, remembered on this computer', () => {
+  it('explains the trade-off, and puts a wrong passphrase on its field', async () => {
+    const user = userEvent.setup();
+    const backend = encryptedBackend();
+    render(PassphraseSettings);
+    expect(await screen.findByText(/Kindred asks for it each time it starts/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Remember on this computer…', expanded: false }));
+    expect(screen.getByRole('button', { name: 'Remember on this computer…', expanded: true })).toBeInTheDocument();
+    const remember = form('Remember on this computer');
+    expect(remember.getByText(/this computer's own keychain/)).toBeInTheDocument();
+    expect(
+      remember.getByText(/anyone who can use your account on this computer could open Kindred too/),
+    ).toBeInTheDocument();
+    expect(remember.getByText(/stop this any time/)).toBeInTheDocument();
+    const current = remember.getByLabelText('Current passphrase');
+    expect(current).toHaveFocus();
+
+    // Nothing typed: asked for in words, without a trip to the backend.
+    await user.click(remember.getByRole('button', { name: 'Remember it' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Please type the passphrase you use now.');
+    expect(calls(backend, 'lock_remember')).toHaveLength(0);
+
+    await user.type(current, 'not the one{Enter}');
+    await waitFor(() => expect(current).toHaveAccessibleDescription(/isn't your passphrase/));
+    expect(current).toHaveAttribute('aria-invalid', 'true');
+    expect(current).toHaveValue('');
+    await waitFor(() => expect(current).toHaveFocus());
+    expect(backend.lock.remembered).toBe(false);
+    expect(lock.remembered).toBe(false);
+  });
+
+  it('opens one form at a time, the remember form among them', async () => {
+    const user = userEvent.setup();
+    encryptedBackend();
+    render(PassphraseSettings);
+    await user.click(await screen.findByRole('button', { name: 'Change passphrase' }));
+    await user.click(screen.getByRole('button', { name: 'Remember on this computer…' }));
+    expect(screen.queryByRole('form', { name: 'Change passphrase' })).not.toBeInTheDocument();
+    expect(form('Remember on this computer').getByLabelText('Current passphrase')).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: 'Not now' }));
+    expect(screen.queryByRole('form')).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Remember on this computer…' })).toHaveFocus();
+  });
+
+  it('remembers with the right passphrase, says so, and offers to stop', async () => {
+    const user = userEvent.setup();
+    const backend = encryptedBackend();
+    render(PassphraseSettings);
+    await user.click(await screen.findByRole('button', { name: 'Remember on this computer…' }));
+    await user.type(form('Remember on this computer').getByLabelText('Current passphrase'), `${PASSPHRASE}{Enter}`);
+
+    expect(await screen.findByText(/Kindred opens by itself on this computer/)).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent(/This computer now keeps your passphrase/);
+    expect(calls(backend, 'lock_remember')[0].args).toEqual({ passphrase: PASSPHRASE });
+    expect(backend.lock.remembered).toBe(true);
+    expect(lock.remembered).toBe(true);
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Passphrase' })).toHaveFocus());
+    expect(screen.queryByText(/Kindred asks for it each time it starts/)).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Remember on this computer/ })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Stop remembering' })).toBeInTheDocument();
+    expect(document.querySelectorAll('input')).toHaveLength(0);
+  });
+
+  it("says so in the section's own words when the keychain doesn't answer", async () => {
+    const user = userEvent.setup();
+    const backend = encryptedBackend();
+    backend.lock.keychainWorks = false;
+    render(PassphraseSettings);
+    await user.click(await screen.findByRole('button', { name: 'Remember on this computer…' }));
+    const current = form('Remember on this computer').getByLabelText('Current passphrase');
+    await user.type(current, `${PASSPHRASE}{Enter}`);
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(KEYCHAIN_SILENT);
+    expect(current).not.toHaveAttribute('aria-invalid');
+    expect(screen.getByRole('status')).toHaveTextContent('');
+    expect(lock.remembered).toBe(false);
+    // The form stays, to try again later or close.
+    expect(screen.getByRole('form', { name: 'Remember on this computer' })).toBeInTheDocument();
+  });
+
+  it('stops remembering', async () => {
+    const user = userEvent.setup();
+    const backend = encryptedBackend();
+    backend.lock.remembered = true;
+    render(PassphraseSettings);
+    await user.click(await screen.findByRole('button', { name: 'Stop remembering' }));
+
+    expect(await screen.findByText(/Kindred asks for it each time it starts/)).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent(/This computer no longer keeps your passphrase/);
+    expect(calls(backend, 'lock_forget')).toHaveLength(1);
+    expect(backend.lock.remembered).toBe(false);
+    expect(lock.remembered).toBe(false);
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Passphrase' })).toHaveFocus());
+    expect(screen.getByRole('button', { name: 'Remember on this computer…' })).toBeInTheDocument();
+  });
+
+  it('says the keychain keeps a changed passphrase too', async () => {
+    const user = userEvent.setup();
+    const backend = encryptedBackend();
+    backend.lock.remembered = true;
+    render(PassphraseSettings);
+    await user.click(await screen.findByRole('button', { name: 'Change passphrase' }));
+    const change = form('Change passphrase');
+    await user.type(change.getByLabelText('Current passphrase'), PASSPHRASE);
+    await user.type(change.getByLabelText('New passphrase'), 'a brand new one');
+    await user.type(change.getByLabelText('Type the new one again'), 'a brand new one{Enter}');
+
+    expect(await screen.findByText(/keychain now keeps the new one/)).toHaveAttribute('role', 'status');
+    expect(screen.getByText(/Kindred opens by itself on this computer/)).toBeInTheDocument();
+  });
+
+  it('forgets with the passphrase when it is removed', async () => {
+    const user = userEvent.setup();
+    const backend = encryptedBackend();
+    backend.lock.remembered = true;
+    render(PassphraseSettings);
+    await user.click(await screen.findByRole('button', { name: 'Remove passphrase' }));
+    await user.type(form('Remove passphrase').getByLabelText('Current passphrase'), `${PASSPHRASE}{Enter}`);
+    expect(await screen.findByText(/The passphrase is removed/)).toHaveAttribute('role', 'status');
+    expect(backend.lock.remembered).toBe(false);
+    expect(lock.remembered).toBe(false);
+    expect(screen.queryByText(/Kindred opens by itself on this computer/)).not.toBeInTheDocument();
   });
 });
