@@ -11,7 +11,7 @@ use serde::Serialize;
 use tauri::State;
 use ts_rs::TS;
 
-use crate::{ApiError, AppState};
+use crate::{scheduler, ApiError, AppState};
 
 /// What the Reflect screen offers: the guided sessions and the feeling words.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -83,5 +83,5 @@ pub fn reflect_set_aside(state: State<'_, AppState>, id: i64) -> Result<(), ApiE
 
 #[tauri::command(async)]
 pub fn reflect_charts(state: State<'_, AppState>) -> Result<Charts, ApiError> {
-    state.store(|store| store.charts())
+    state.store(|store| store.charts_in(scheduler::system_zone()))
 }

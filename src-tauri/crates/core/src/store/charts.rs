@@ -5,8 +5,10 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::contacts::parse_date;
+use super::time::from_text;
 use super::Store;
 use crate::error::CoreResult;
+use crate::schedule::Tz;
 
 /// How many weeks the contacts chart covers, this week included.
 pub const CONTACT_WEEKS: u32 = 12;
@@ -49,8 +51,16 @@ pub struct WeekCount {
 
 impl Store {
     pub fn charts(&self) -> CoreResult<Charts> {
+        self.charts_in(Tz::UTC)
+    }
+
+    /// The charts, with sessions and check-ins placed on the day they
+    /// happened in `tz` (the person's zone), not in UTC.
+    pub fn charts_in(&self, tz: Tz) -> CoreResult<Charts> {
+        let local_day =
+            |column: usize, text: &str| from_text(column, text).map(|at| at.with_timezone(&tz).date_naive());
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, substr(started_at, 1, 10), mood_before, mood_after FROM reflection_sessions
+            "SELECT id, started_at, mood_before, mood_after FROM reflection_sessions
              WHERE status = 'completed' AND mood_before IS NOT NULL AND mood_after IS NOT NULL
              ORDER BY started_at, id",
         )?;
@@ -58,16 +68,15 @@ impl Store {
             .query_map([], |r| {
                 Ok(MoodPoint {
                     session_id: r.get(0)?,
-                    on: parse_date(1, &r.get::<_, String>(1)?)?,
+                    on: local_day(1, &r.get::<_, String>(1)?)?,
                     before: r.get(2)?,
                     after: r.get(3)?,
                 })
             })?
             .collect::<Result<Vec<_>, _>>()?;
-        let mut stmt =
-            self.conn.prepare_cached("SELECT substr(taken_at, 1, 10), score FROM checkins ORDER BY taken_at, id")?;
+        let mut stmt = self.conn.prepare_cached("SELECT taken_at, score FROM checkins ORDER BY taken_at, id")?;
         let check_ins = stmt
-            .query_map([], |r| Ok(ScorePoint { on: parse_date(0, &r.get::<_, String>(0)?)?, score: r.get(1)? }))?
+            .query_map([], |r| Ok(ScorePoint { on: local_day(0, &r.get::<_, String>(0)?)?, score: r.get(1)? }))?
             .collect::<Result<Vec<_>, _>>()?;
 
         let today = self.today();

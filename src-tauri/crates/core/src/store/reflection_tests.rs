@@ -312,6 +312,23 @@ fn charts_hold_moods_scores_and_twelve_weeks_of_contacts() {
 }
 
 #[test]
+fn chart_days_are_the_persons_days_not_utc_ones() {
+    // 10:00 UTC on the 26th is already midnight of the 27th on Kiritimati.
+    let c = clock();
+    let mut store = store_with(&c);
+    let s = store.start_session(WEEKLY_CHECK_IN, &mood(2)).unwrap();
+    store.finish_session(s.id, &SessionEnd { mood_after: mood(4), intention: None }).unwrap();
+    store.record_check_in(CheckInAnswers { items: [1, 2, 1] }).unwrap();
+    let ahead: crate::schedule::Tz = "Pacific/Kiritimati".parse().unwrap();
+    let behind: crate::schedule::Tz = "America/Los_Angeles".parse().unwrap();
+    let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+    let charts = store.charts_in(ahead).unwrap();
+    assert_eq!((charts.moods[0].on, charts.check_ins[0].on), (day(27), day(27)));
+    let charts = store.charts_in(behind).unwrap();
+    assert_eq!((charts.moods[0].on, charts.check_ins[0].on), (day(26), day(26)));
+}
+
+#[test]
 fn intentions_outside_sessions_can_be_done_or_let_go() {
     let c = clock();
     let mut store = store_with(&c);
