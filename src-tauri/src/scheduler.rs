@@ -48,7 +48,7 @@ pub fn start<R: Runtime>(app: AppHandle<R>) -> std::io::Result<SchedulerHandle> 
         loop {
             // The daily backup rides on the same thread: looked at hourly (and
             // at start), taken when the newest is a day old.
-            if !backup_checked.is_some_and(|at| at.elapsed() < BACKUP_CHECK) {
+            if backup_checked.is_none_or(|at| at.elapsed() >= BACKUP_CHECK) {
                 backup_checked = Some(std::time::Instant::now());
                 if let Some(state) = app.try_state::<AppState>() {
                     match state.store(|store| store.daily_backup_if_due()) {

@@ -118,7 +118,7 @@ pub fn personalise(network: &Network, answered: &[Answered], last_weekly_check_i
     let suggestion = match signals.first() {
         Some(signal) => suggest(signal),
         None => {
-            let weekly_due = !last_weekly_check_in.is_some_and(|d| (today - d).num_days() < WEEKLY_CHECK_IN_DAYS);
+            let weekly_due = last_weekly_check_in.is_none_or(|d| (today - d).num_days() >= WEEKLY_CHECK_IN_DAYS);
             if weekly_due {
                 suggestion_for(weekly(), SuggestionReason::WeeklyCheckIn, weekly_because())
             } else {

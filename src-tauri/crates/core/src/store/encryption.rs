@@ -183,7 +183,7 @@ impl Store {
             let Ok(entries) = std::fs::read_dir(dir.join(folder)) else { continue };
             for entry in entries.flatten() {
                 let path = entry.path();
-                if path.extension().map_or(true, |e| e != "sqlite3") {
+                if path.extension().is_none_or(|e| e != "sqlite3") {
                     continue;
                 }
                 match rekey_file(&path, old, new) {
