@@ -3,7 +3,7 @@
 // wrong one gets plain words and changes nothing; the right one brings the
 // map and the journal back. Run in both themes, for the screenshots.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Harness } from '../lib/harness.mjs';
@@ -100,5 +100,27 @@ for (const theme of ['light', 'dark']) describe(`A passphrase on the real app ($
     assert.equal(journal.entries.length, 1);
     const backups = (await h.invoke('data_backups')).ok;
     assert.ok(backups.length >= 1 && backups.every((x) => x.encrypted), 'every backup is encrypted');
+  });
+
+  it('Lock now shows the unlock screen; someone who forgot the passphrase can start over', async () => {
+    const b = h.browser;
+    await h.goTo('Settings');
+    await b.$('button*=Lock now').click();
+    await b.$(UNLOCK_FORM).waitForDisplayed({ timeout: 10_000 });
+    assert.equal((await h.invoke('lock_status')).ok.locked, true);
+    await b.$('button*=Forgot your passphrase?').click();
+    const startOver = b.$('button*=Delete everything and start over');
+    assert.equal(await startOver.isEnabled(), false, 'not before the phrase is typed');
+    await b.$('form.start-over input').setValue('delete everything');
+    await b.waitUntil(() => startOver.isEnabled(), { timeout: 5_000 });
+    await h.screenshot(`passphrase-start-over-${theme}`);
+    await startOver.click();
+    // The app deletes every file of Kindred's, then closes itself.
+    const gone = () =>
+      !existsSync(h.dataDir) || filesUnder(h.dataDir).every(([path]) => !/kindred|backups|snapshots/.test(path));
+    await b.waitUntil(gone, {
+      timeout: 10_000,
+      timeoutMsg: 'files of Kindred are left',
+    });
   });
 });
