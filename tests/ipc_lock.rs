@@ -59,6 +59,9 @@ fn a_passphrase_locks_the_data_until_it_is_given_again() {
     let wrong = field_error(app.invoke("lock_unlock", json!({ "passphrase": "river stones 43" })), "passphrase");
     assert!(wrong.contains("Nothing has changed"), "{wrong}");
     field_error(app.invoke("lock_unlock", json!({ "passphrase": "" })), "passphrase");
+    for hostile in ["nul\u{0}inside".to_owned(), "x".repeat(1_000_000), "'); DROP TABLE ties; --".to_owned()] {
+        field_error(app.invoke("lock_unlock", json!({ "passphrase": hostile })), "passphrase");
+    }
     assert_eq!(status(&app)["locked"], true);
     assert_eq!(app.invoke("lock_unlock", json!({ "passphrase": "river stones 42" })).unwrap()["locked"], false);
     assert_eq!(names(&app), [json!(NAME)]);

@@ -43,11 +43,16 @@ impl Passphrase {
     }
 
     /// One typed to unlock or to confirm a change: it is checked against the
-    /// file, so only an empty one is refused here.
+    /// file. An empty one is asked for; one that no passphrase could be (too
+    /// long, or with control characters) doesn't fit, and is said so without
+    /// reaching the database.
     pub fn typed(text: String, field: &'static str) -> CoreResult<Self> {
         let text = Zeroizing::new(text);
         if text.is_empty() {
             return Err(CoreError::validation(field, "Please type your passphrase."));
+        }
+        if text.chars().count() > MAX_CHARS || text.chars().any(char::is_control) {
+            return Err(doesnt_fit(field));
         }
         Ok(Self(text))
     }
@@ -61,6 +66,11 @@ impl Passphrase {
     pub fn expose_for_keychain(&self) -> &str {
         &self.0
     }
+}
+
+/// What a passphrase that doesn't open the data gets, wherever it was typed.
+pub(crate) fn doesnt_fit(field: &'static str) -> CoreError {
+    CoreError::validation(field, "That passphrase doesn't open your data. Nothing has changed; please try again.")
 }
 
 impl PartialEq for Passphrase {
@@ -99,9 +109,15 @@ mod tests {
     }
 
     #[test]
-    fn a_typed_passphrase_only_has_to_be_there() {
+    fn a_typed_passphrase_has_to_be_there_and_could_have_been_set() {
         assert_eq!(field_of(Passphrase::typed(String::new(), "current")), "current");
         assert!(Passphrase::typed("abc".into(), "passphrase").is_ok());
+        // Never a valid passphrase, so never sent to SQLite (a NUL would end
+        // the statement; ten million characters would only slow the key).
+        for hostile in ["nul\0inside".to_owned(), "line\nbreak".to_owned(), "x".repeat(10_000_000)] {
+            let error = Passphrase::typed(hostile, "passphrase").unwrap_err();
+            assert!(error.to_string().contains("doesn't open your data"), "{error}");
+        }
     }
 
     #[test]

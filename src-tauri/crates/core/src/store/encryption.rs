@@ -16,7 +16,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags};
 
 use super::{backups::BACKUP_DIR, snapshot::SNAPSHOT_DIR, Store};
 use crate::error::{CoreError, CoreResult};
-use crate::passphrase::Passphrase;
+use crate::passphrase::{doesnt_fit, Passphrase};
 
 /// The first 16 bytes of every plain SQLite file. An encrypted file starts
 /// with its random salt instead.
@@ -36,10 +36,6 @@ pub fn file_is_encrypted(path: &Path) -> bool {
     }
 }
 
-fn wrong_passphrase(field: &'static str) -> CoreError {
-    CoreError::validation(field, "That passphrase doesn't open your data. Nothing has changed; please try again.")
-}
-
 /// Opens `path` with `key` (or none) and reads the schema, which is when
 /// SQLCipher finds out whether the key fits.
 pub(super) fn open_connection(path: &Path, key: Option<&Passphrase>, flags: OpenFlags) -> CoreResult<Connection> {
@@ -53,7 +49,7 @@ pub(super) fn open_connection(path: &Path, key: Option<&Passphrase>, flags: Open
     match conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0)) {
         Ok(_) => Ok(conn),
         Err(error) if error.sqlite_error_code() == Some(ErrorCode::NotADatabase) => {
-            Err(if key.is_some() { wrong_passphrase("passphrase") } else { CoreError::Locked })
+            Err(if key.is_some() { doesnt_fit("passphrase") } else { CoreError::Locked })
         }
         Err(error) => Err(error.into()),
     }
@@ -146,7 +142,7 @@ impl Store {
     ) -> CoreResult<RekeyedCopies> {
         match (&self.key, current) {
             (Some(key), Some(given)) if key == given => {}
-            (Some(_), _) => return Err(wrong_passphrase("current")),
+            (Some(_), _) => return Err(doesnt_fit("current")),
             (None, _) if new.is_none() => return Ok(RekeyedCopies::default()),
             (None, _) => {}
         }
