@@ -56,6 +56,8 @@ const COMMANDS: &[&str] = &[
     "settings_reminders",
     "settings_set_reminders",
     "settings_pause_reminders",
+    "settings_appearance",
+    "settings_set_appearance",
     "reflect_library",
     "reflect_today",
     "reflect_prompts",

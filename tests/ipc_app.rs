@@ -58,3 +58,16 @@ fn a_map_picture_is_saved_as_a_new_file_in_the_export_folder() {
     assert_eq!(escape["field"], "fileName");
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
 }
+
+#[test]
+fn the_appearance_follows_the_system_until_chosen_and_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let app = TestApp::in_dir(dir.path());
+        assert_eq!(app.invoke("settings_appearance", json!({})).unwrap(), "system");
+        assert_eq!(app.invoke("settings_set_appearance", json!({ "appearance": "dark" })).unwrap(), "dark");
+        assert!(app.invoke("settings_set_appearance", json!({ "appearance": "purple" })).is_err());
+    }
+    let app = TestApp::in_dir(dir.path());
+    assert_eq!(app.invoke("settings_appearance", json!({})).unwrap(), "dark");
+}

@@ -3,6 +3,7 @@
 //! generated text with the committed `ui/src/lib/api/types.gen.ts`; run
 //! `KINDRED_WRITE_BINDINGS=1 cargo test bindings` to refresh it.
 
+use kindred_core::appearance::Appearance;
 use kindred_core::birthdays::UpcomingBirthday;
 use kindred_core::checkin::{CheckIn, CheckInAnswers, CheckInStatus};
 use kindred_core::contact::{Channel, Contact, ContactDraft, Felt, Initiator};
@@ -49,6 +50,7 @@ pub fn typescript() -> String {
         ApiError::decl(&cfg),
         AppInfo::decl(&cfg),
         LockStatus::decl(&cfg),
+        Appearance::decl(&cfg),
         TieKind::decl(&cfg),
         GroupKind::decl(&cfg),
         Circle::decl(&cfg),

@@ -75,6 +75,8 @@ pub fn builder<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
         commands::settings::settings_reminders,
         commands::settings::settings_set_reminders,
         commands::settings::settings_pause_reminders,
+        commands::settings::settings_appearance,
+        commands::settings::settings_set_appearance,
         commands::reflect::reflect_library,
         commands::reflect::reflect_today,
         commands::reflect::reflect_prompts,

@@ -1,5 +1,6 @@
 //! Settings the person chooses.
 
+use kindred_core::appearance::Appearance;
 use kindred_core::reminder_settings::{pause_end, PauseFor, ReminderSettings};
 use kindred_core::store::CadenceDefaults;
 use tauri::{AppHandle, Runtime, State};
@@ -64,4 +65,15 @@ pub fn settings_pause_reminders<R: Runtime>(
     scheduler::wake(&app);
     crate::tray::refresh(&app);
     Ok(saved)
+}
+
+/// Light, dark, or as the system is.
+#[tauri::command(async)]
+pub fn settings_appearance(state: State<'_, AppState>) -> Result<Appearance, ApiError> {
+    state.store(|store| store.appearance())
+}
+
+#[tauri::command(async)]
+pub fn settings_set_appearance(state: State<'_, AppState>, appearance: Appearance) -> Result<Appearance, ApiError> {
+    state.store(|store| store.set_appearance(appearance))
 }

@@ -2,6 +2,7 @@
 //! validation, and (as features land) insights, reflection and reminder
 //! planning. Everything here is testable headless, with time passed in.
 
+pub mod appearance;
 pub mod birthdays;
 pub mod calendar;
 pub mod checkin;

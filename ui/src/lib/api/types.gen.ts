@@ -18,6 +18,8 @@ dataDir: string | null, schemaVersion: number, };
 
 export type LockStatus = { encrypted: boolean, locked: boolean, remembered: boolean, };
 
+export type Appearance = "system" | "light" | "dark";
+
 export type TieKind = "person" | "group";
 
 export type GroupKind = "peer_support" | "club_or_class" | "faith" | "online" | "other";

@@ -49,6 +49,7 @@ impl CadenceDefaults {
 }
 
 const CADENCE_DEFAULTS: &str = "cadence_defaults";
+const APPEARANCE: &str = "appearance";
 const REMINDER_SETTINGS: &str = "reminders";
 
 impl Store {
@@ -96,6 +97,19 @@ impl Store {
         Ok(value)
     }
 
+    /// Light, dark, or as the system is (the default).
+    pub fn appearance(&self) -> CoreResult<crate::appearance::Appearance> {
+        self.setting(APPEARANCE)
+    }
+
+    pub fn set_appearance(
+        &mut self,
+        value: crate::appearance::Appearance,
+    ) -> CoreResult<crate::appearance::Appearance> {
+        self.put_setting(APPEARANCE, &value)?;
+        Ok(value)
+    }
+
     /// Reads a setting; a missing or unreadable value falls back to the
     /// default rather than stopping the app.
     pub(crate) fn setting<T: DeserializeOwned + Default>(&self, key: &str) -> CoreResult<T> {
@@ -121,6 +135,17 @@ mod tests {
 
     use super::*;
     use crate::clock::SystemClock;
+
+    #[test]
+    fn appearance_follows_the_system_until_chosen_and_survives_a_bad_value() {
+        use crate::appearance::Appearance;
+        let mut store = Store::open_in_memory(Arc::new(SystemClock)).unwrap();
+        assert_eq!(store.appearance().unwrap(), Appearance::System);
+        store.set_appearance(Appearance::Dark).unwrap();
+        assert_eq!(store.appearance().unwrap(), Appearance::Dark);
+        store.conn().execute("UPDATE settings SET value = '\"purple\"' WHERE key = 'appearance'", []).unwrap();
+        assert_eq!(store.appearance().unwrap(), Appearance::System, "an unknown value reads as the default");
+    }
 
     #[test]
     fn defaults_until_changed_then_the_saved_values() {
