@@ -1,7 +1,8 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { installFakeBackend } from './test/fakeBackend';
+import { appearance } from './lib/appearance.svelte';
 import { lock } from './lib/lock.svelte';
 import { people } from './lib/people.svelte';
 import { router } from './lib/router.svelte';
@@ -105,5 +106,44 @@ describe('App frame with a passphrase', () => {
     backend.lock.locked = true;
     await people.load();
     expect(await screen.findByRole('heading', { level: 1, name: 'Welcome back' })).toBeInTheDocument();
+  });
+});
+
+describe('App frame and the appearance', () => {
+  beforeEach(() => {
+    document.head.innerHTML =
+      '<meta name="color-scheme" content="light dark">' +
+      '<link rel="stylesheet" id="dark-palette" href="./dark.css" media="(prefers-color-scheme: dark)">';
+    appearance.reset();
+  });
+
+  afterEach(() => {
+    document.head.innerHTML = '';
+  });
+
+  const darkMedia = () => document.getElementById('dark-palette')?.getAttribute('media');
+
+  it('follows the computer while locked at start, shows the kept choice once unlocked, and keeps it after "Lock now"', async () => {
+    const user = userEvent.setup();
+    const backend = installFakeBackend(['Sam']);
+    Object.assign(backend.lock, { encrypted: true, locked: true, passphrase: 'quiet harbour lights' });
+    backend.look.appearance = 'dark';
+    people.reset();
+    router.go('today');
+    render(App);
+    await screen.findByRole('heading', { level: 1, name: 'Welcome back' });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(backend.calls.map((c) => c.cmd)).not.toContain('settings_appearance');
+    expect(darkMedia()).toBe('(prefers-color-scheme: dark)');
+
+    await user.type(screen.getByLabelText('Passphrase'), 'quiet harbour lights{Enter}');
+    await screen.findByRole('navigation', { name: 'Main' });
+    await waitFor(() => expect(darkMedia()).toBe('all'));
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    expect(await screen.findByRole('radio', { name: 'Dark' })).toBeChecked();
+
+    await user.click(await screen.findByRole('button', { name: 'Lock now' }));
+    await screen.findByRole('heading', { level: 1, name: 'Welcome back' });
+    expect(darkMedia()).toBe('all');
   });
 });

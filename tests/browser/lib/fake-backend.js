@@ -26,6 +26,9 @@
     ...t,
   }));
   const calls = [];
+  // Light, dark or following the computer ('system' until chosen). A spec can
+  // set `saveError` on window.__KINDRED_FAKE__.look so the next save fails with it.
+  const look = { appearance: 'system', saveError: null };
   const reminderSettings = {
     desktop: true,
     preferredTime: '09:00:00',
@@ -225,6 +228,18 @@
       reminderSettings.pausedUntil = hours ? new Date(Date.now() + hours * 3_600_000).toISOString() : null;
       return structuredClone(reminderSettings);
     },
+    settings_appearance: () => look.appearance,
+    settings_set_appearance: ({ appearance }) => {
+      if (look.saveError) {
+        const error = look.saveError;
+        look.saveError = null;
+        throw error;
+      }
+      if (!['system', 'light', 'dark'].includes(appearance))
+        throw 'invalid args `appearance` for command `settings_set_appearance`';
+      look.appearance = appearance;
+      return look.appearance;
+    },
     notices_list: () => notices.map((n) => ({ ...n })),
     reminders_list: () => [],
     notices_mark_read: () => {
@@ -315,7 +330,7 @@
     },
   };
 
-  window.__KINDRED_FAKE__ = { ties, calls, notices, backups, lock };
+  window.__KINDRED_FAKE__ = { ties, calls, notices, backups, lock, look };
   window.__TAURI_INTERNALS__ = {
     invoke: async (cmd, args = {}) => {
       calls.push({ cmd, args });

@@ -9,6 +9,7 @@ import { handle as reflectFake } from './fakeReflect';
 import {
   personDraft,
   type ApiError,
+  type Appearance,
   type Backup,
   type Contact,
   type Counts,
@@ -221,6 +222,9 @@ export function installFakeBackend(initial: string[] = [], reminderSettings: Par
    * remembered in the keychain). `keychainWorks: false` makes the keychain silent, as on a computer without one. */
   const lock = { encrypted: false, locked: false, passphrase: '', remembered: false, keychainWorks: true };
   const lockStatus = () => ({ encrypted: lock.encrypted, locked: lock.locked, remembered: lock.remembered });
+  /** Light, dark or following the computer, as kept; a test may set it, or set `saveError` so
+   * the next save fails with it. */
+  const look: { appearance: Appearance; saveError: ApiError | null } = { appearance: 'system', saveError: null };
   const checkCurrent = (current: unknown) => {
     if (current !== lock.passphrase)
       fail({
@@ -577,6 +581,20 @@ export function installFakeBackend(initial: string[] = [], reminderSettings: Par
         Object.assign(settings, value, { pausedUntil: settings.pausedUntil });
         return structuredClone(settings);
       }
+      case 'settings_appearance':
+        return look.appearance;
+      case 'settings_set_appearance': {
+        if (look.saveError) {
+          const error = look.saveError;
+          look.saveError = null;
+          fail(error);
+        }
+        // As Tauri answers an argument that isn't one of the three: a plain string, not an ApiError.
+        if (!['system', 'light', 'dark'].includes(args.appearance as string))
+          throw 'invalid args `appearance` for command `settings_set_appearance`';
+        look.appearance = args.appearance as Appearance;
+        return look.appearance;
+      }
       case 'settings_pause_reminders': {
         const pause = args.pause as PauseFor | null;
         const until = new Date();
@@ -631,5 +649,5 @@ export function installFakeBackend(initial: string[] = [], reminderSettings: Par
       }
     }
   });
-  return { ties, calls, contacts, notices: noticeList, reminderSettings: settings, backups, reminders, lock };
+  return { ties, calls, contacts, notices: noticeList, reminderSettings: settings, backups, reminders, lock, look };
 }

@@ -8,6 +8,7 @@ import { invoke } from '@tauri-apps/api/core';
 import { toKindredError } from './errors';
 import type {
   AppInfo,
+  Appearance,
   Backup,
   CadenceDefaults,
   Charts,
@@ -199,6 +200,9 @@ export const api = {
   setReminderSettings: (value: ReminderSettings) => call<ReminderSettings>('settings_set_reminders', { value }),
   /** Pauses every reminder for a while; `null` turns them back on. */
   pauseReminders: (pause: PauseFor | null) => call<ReminderSettings>('settings_pause_reminders', { pause }),
+  /** Light, dark, or following the computer ('system', until chosen). */
+  appearance: () => call<Appearance>('settings_appearance'),
+  setAppearance: (appearance: Appearance) => call<Appearance>('settings_set_appearance', { appearance }),
 
   /** Saves everything as one JSON file in Downloads; resolves to where it went. */
   exportCalendar: () => call<string>('data_export_calendar'),
