@@ -110,12 +110,27 @@ pub fn on_run_event<R: Runtime>(app: &AppHandle<R>, event: tauri::RunEvent) {
 }
 
 /// Closing the main window hides it while the tray icon lives; the app
-/// keeps running for its reminders. Without a tray, closing quits as usual.
+/// keeps running for its reminders. Without a tray, or when the person
+/// chose not to keep Kindred in the tray, closing quits.
 pub fn on_window_event<R: Runtime>(window: &tauri::Window<R>, event: &WindowEvent) {
     if let WindowEvent::CloseRequested { api, .. } = event {
-        if window.app_handle().tray_by_id(TRAY_ID).is_some() {
+        let app = window.app_handle();
+        if app.tray_by_id(TRAY_ID).is_none() {
+            return;
+        }
+        if keep_in_tray(app) {
             api.prevent_close();
             let _ = window.hide();
+        } else {
+            app.exit(0);
         }
     }
+}
+
+/// The person's choice; while the data is locked (or unreadable) Kindred
+/// stays in the tray, as it does by default.
+fn keep_in_tray<R: Runtime>(app: &AppHandle<R>) -> bool {
+    app.try_state::<AppState>()
+        .and_then(|state| state.store(|store| store.reminder_settings()).ok())
+        .is_none_or(|settings| settings.keep_in_tray)
 }

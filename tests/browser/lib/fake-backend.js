@@ -40,6 +40,7 @@
     reflection: null,
     pausedUntil: null,
     startAtLogin: false,
+    keepInTray: true,
   };
   const notFound = () => {
     throw { code: 'not_found', message: 'That person or group could not be found. It may have been deleted.' };

@@ -40,6 +40,7 @@ export function defaultReminderSettings(): ReminderSettings {
     reflection: null,
     pausedUntil: null,
     startAtLogin: false,
+    keepInTray: true,
   };
 }
 

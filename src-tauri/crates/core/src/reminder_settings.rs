@@ -32,6 +32,9 @@ pub struct ReminderSettings {
     pub paused_until: Option<DateTime<Utc>>,
     /// Start Kindred (hidden, in the tray) when the person logs in.
     pub start_at_login: bool,
+    /// Closing the window leaves Kindred in the tray, so reminders keep
+    /// coming; off, closing the window quits.
+    pub keep_in_tray: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -58,6 +61,7 @@ impl Default for ReminderSettings {
             reflection: None,
             paused_until: None,
             start_at_login: false,
+            keep_in_tray: true,
         }
     }
 }

@@ -201,7 +201,12 @@ pausedUntil: string | null,
 /**
  * Start Kindred (hidden, in the tray) when the person logs in.
  */
-startAtLogin: boolean, };
+startAtLogin: boolean, 
+/**
+ * Closing the window leaves Kindred in the tray, so reminders keep
+ * coming; off, closing the window quits.
+ */
+keepInTray: boolean, };
 
 export type PauseFor = "hour" | "tomorrow" | "week";
 

@@ -28,6 +28,7 @@ describe('Reminder settings', () => {
       intentions: false,
       reflection: { days: ['tuesday', 'sunday'], at: '19:30:00', since: '2026-11-01T10:00:00Z' },
       startAtLogin: true,
+      keepInTray: false,
     });
     render(ReminderSettings);
 
@@ -47,7 +48,22 @@ describe('Reminder settings', () => {
     expect(screen.getByRole('checkbox', { name: 'Mon' })).not.toBeChecked();
     expect(screen.getByLabelText('At')).toHaveValue('19:30');
     expect(screen.getByLabelText(/Start Kindred when I log in/)).toBeChecked();
+    expect(screen.getByLabelText(/Keep Kindred in the tray/)).not.toBeChecked();
+    expect(screen.getByText(/Closing the window quits Kindred/)).toBeInTheDocument();
+  });
+
+  it('keeps Kindred in the tray by default, and sends the choice not to', async () => {
+    const user = userEvent.setup();
+    const backend = installFakeBackend();
+    render(ReminderSettings);
+    const keep = await screen.findByLabelText(/Keep Kindred in the tray/);
+    expect(keep).toBeChecked();
     expect(screen.getByText(/Choose Quit from the tray icon/)).toBeInTheDocument();
+    await user.click(keep);
+    expect(screen.getByText(/Closing the window quits Kindred/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Save reminder settings' }));
+    await waitFor(() => expect(screen.getByText('Saved.')).toBeInTheDocument());
+    expect(lastSaved(backend).keepInTray).toBe(false);
   });
 
   it('sends a changed time as hours, minutes and seconds, and says it was saved', async () => {
