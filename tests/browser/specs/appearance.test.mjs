@@ -58,48 +58,50 @@ async function openSettings(colorScheme) {
   return { browser, page, errors, card, radio: (name) => group.getByRole('radio', { name, exact: true }) };
 }
 
-describe('Appearance, with the computer set to light', () => {
-  let browser;
-  let page;
-  let errors;
-  let card;
-  let radio;
-
+/** Opens Settings with the computer set to `scheme` before the suite's
+ * tests and closes the browser after; the returned object fills in then. */
+function settingsOpenedIn(scheme) {
+  const ctx = {};
   before(async () => {
     mkdirSync(artifacts, { recursive: true });
-    ({ browser, page, errors, card, radio } = await openSettings('light'));
+    Object.assign(ctx, await openSettings(scheme));
   });
-
   after(async () => {
-    await browser?.close();
+    await ctx.browser?.close();
   });
+  return ctx;
+}
+
+describe('Appearance, with the computer set to light', () => {
+  const ctx = settingsOpenedIn('light');
+  const radio = (name) => ctx.radio(name);
 
   it('follows the computer to start with', async () => {
     assert.equal(await radio('Follow this computer').isChecked(), true);
-    await showsPalette(page, 'light');
+    await showsPalette(ctx.page, 'light');
   });
 
   it('turns dark at once when Dark is chosen, keeps it, and passes axe', async () => {
     await radio('Dark').check();
-    await showsPalette(page, 'dark');
-    assert.equal(await page.locator('meta[name="color-scheme"]').getAttribute('content'), 'dark');
-    await page.waitForFunction(() => window.__KINDRED_FAKE__.look.appearance === 'dark');
-    await noViolations(page);
-    await card.screenshot({ path: join(artifacts, 'appearance-dark.png') });
+    await showsPalette(ctx.page, 'dark');
+    assert.equal(await ctx.page.locator('meta[name="color-scheme"]').getAttribute('content'), 'dark');
+    await ctx.page.waitForFunction(() => window.__KINDRED_FAKE__.look.appearance === 'dark');
+    await noViolations(ctx.page);
+    await ctx.card.screenshot({ path: join(artifacts, 'appearance-dark.png') });
   });
 
   it('stays dark when the computer changes, until told to follow it', async () => {
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await page.emulateMedia({ colorScheme: 'light' });
-    await showsPalette(page, 'dark');
+    await ctx.page.emulateMedia({ colorScheme: 'dark' });
+    await ctx.page.emulateMedia({ colorScheme: 'light' });
+    await showsPalette(ctx.page, 'dark');
     await radio('Follow this computer').check();
-    await showsPalette(page, 'light');
-    assert.equal(await kept(page), 'system');
-    assert.equal(await page.locator('meta[name="color-scheme"]').getAttribute('content'), 'light dark');
+    await showsPalette(ctx.page, 'light');
+    assert.equal(await kept(ctx.page), 'system');
+    assert.equal(await ctx.page.locator('meta[name="color-scheme"]').getAttribute('content'), 'light dark');
   });
 
   it('says so plainly, and goes back, when a choice cannot be kept', async () => {
-    await page.evaluate(() => {
+    await ctx.page.evaluate(() => {
       window.__KINDRED_FAKE__.look.saveError = {
         code: 'internal',
         message: "Kindred couldn't finish that just now. Nothing was changed, so it's safe to try again.",
@@ -107,61 +109,49 @@ describe('Appearance, with the computer set to light', () => {
     });
     // A click, not check(): the radio goes straight back, as it should.
     await radio('Dark').click();
-    await card.getByRole('alert').filter({ hasText: "couldn't keep that choice" }).waitFor();
+    await ctx.card.getByRole('alert').filter({ hasText: "couldn't keep that choice" }).waitFor();
     assert.equal(await radio('Follow this computer').isChecked(), true);
-    await showsPalette(page, 'light');
-    await noViolations(page);
+    await showsPalette(ctx.page, 'light');
+    await noViolations(ctx.page);
   });
 
   it('ran without page errors', () => {
-    assert.deepEqual(errors.map(String), []);
+    assert.deepEqual(ctx.errors.map(String), []);
   });
 });
 
 describe('Appearance, with the computer set to dark', () => {
-  let browser;
-  let page;
-  let errors;
-  let card;
-  let radio;
-
-  before(async () => {
-    mkdirSync(artifacts, { recursive: true });
-    ({ browser, page, errors, card, radio } = await openSettings('dark'));
-  });
-
-  after(async () => {
-    await browser?.close();
-  });
+  const ctx = settingsOpenedIn('dark');
+  const radio = (name) => ctx.radio(name);
 
   it('follows the computer to start with', async () => {
     assert.equal(await radio('Follow this computer').isChecked(), true);
-    await showsPalette(page, 'dark');
+    await showsPalette(ctx.page, 'dark');
   });
 
   it('turns light at once when Light is chosen, by keyboard, and passes axe', async () => {
     await radio('Follow this computer').focus();
-    await page.keyboard.press('ArrowRight');
+    await ctx.page.keyboard.press('ArrowRight');
     assert.equal(await radio('Light').isChecked(), true);
-    await showsPalette(page, 'light');
-    assert.equal(await page.locator('meta[name="color-scheme"]').getAttribute('content'), 'light');
-    await page.waitForFunction(() => window.__KINDRED_FAKE__.look.appearance === 'light');
-    await noViolations(page);
-    await card.screenshot({ path: join(artifacts, 'appearance-light.png') });
+    await showsPalette(ctx.page, 'light');
+    assert.equal(await ctx.page.locator('meta[name="color-scheme"]').getAttribute('content'), 'light');
+    await ctx.page.waitForFunction(() => window.__KINDRED_FAKE__.look.appearance === 'light');
+    await noViolations(ctx.page);
+    await ctx.card.screenshot({ path: join(artifacts, 'appearance-light.png') });
   });
 
   it('follows the computer again when asked, even as it changes', async () => {
     await radio('Follow this computer').check();
-    await showsPalette(page, 'dark');
-    await page.emulateMedia({ colorScheme: 'light' });
-    await showsPalette(page, 'light');
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await showsPalette(page, 'dark');
-    assert.equal(await kept(page), 'system');
-    await noViolations(page);
+    await showsPalette(ctx.page, 'dark');
+    await ctx.page.emulateMedia({ colorScheme: 'light' });
+    await showsPalette(ctx.page, 'light');
+    await ctx.page.emulateMedia({ colorScheme: 'dark' });
+    await showsPalette(ctx.page, 'dark');
+    assert.equal(await kept(ctx.page), 'system');
+    await noViolations(ctx.page);
   });
 
   it('ran without page errors', () => {
-    assert.deepEqual(errors.map(String), []);
+    assert.deepEqual(ctx.errors.map(String), []);
   });
 });
