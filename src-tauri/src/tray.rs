@@ -64,6 +64,10 @@ fn menu<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
     let open = MenuItem::with_id(app, OPEN, "Open Kindred", true, None::<&str>)?;
     let quit = MenuItem::with_id(app, QUIT, "Quit Kindred", true, None::<&str>)?;
     let separator = PredefinedMenuItem::separator(app)?;
+    // While the data is locked a pause could not be kept: only open or quit.
+    if app.try_state::<AppState>().is_some_and(|state| state.lock_status().locked) {
+        return Menu::with_items(app, &[&open, &separator, &quit]);
+    }
     if paused(app) {
         let resume = MenuItem::with_id(app, RESUME, "Turn reminders back on", true, None::<&str>)?;
         Menu::with_items(app, &[&open, &separator, &resume, &separator, &quit])

@@ -5,7 +5,7 @@ use kindred_core::passphrase::Passphrase;
 use tauri::{AppHandle, Runtime, State};
 
 use crate::state::LockStatus;
-use crate::{scheduler, ApiError, AppState};
+use crate::{scheduler, tray, ApiError, AppState};
 
 #[tauri::command(async)]
 pub fn lock_status(state: State<'_, AppState>) -> LockStatus {
@@ -19,14 +19,18 @@ pub fn lock_unlock<R: Runtime>(
     passphrase: String,
 ) -> Result<LockStatus, ApiError> {
     let status = state.unlock(Passphrase::typed(passphrase, "passphrase")?)?;
-    // Reminders that waited while locked can come now.
+    // Reminders that waited while locked can come now, and the tray can
+    // offer pausing them again.
     scheduler::wake(&app);
+    tray::refresh(&app);
     Ok(status)
 }
 
 #[tauri::command(async)]
-pub fn lock_now(state: State<'_, AppState>) -> Result<LockStatus, ApiError> {
-    state.lock_now()
+pub fn lock_now<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Result<LockStatus, ApiError> {
+    let status = state.lock_now()?;
+    tray::refresh(&app);
+    Ok(status)
 }
 
 /// Turns encryption on (no `current` needed) or changes the passphrase.
