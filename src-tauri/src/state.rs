@@ -123,7 +123,7 @@ impl AppState {
 
     pub fn lock_status(&self) -> LockStatus {
         let slot = self.slot();
-        let remembered = data_dir(&slot).is_some_and(|dir| dir.join(KEYCHAIN_MARKER).exists());
+        let remembered = data_dir(&slot).is_some_and(|dir| remembered_in(&dir));
         match &*slot {
             Slot::Open(store) => LockStatus { encrypted: store.is_encrypted(), locked: false, remembered },
             Slot::Locked(_) => LockStatus { encrypted: true, locked: true, remembered },
@@ -143,13 +143,10 @@ impl AppState {
             let mut slot = self.slot();
             let Slot::Open(store) = &mut *slot else { return Err(self.not_open(&slot)) };
             store.set_passphrase(current, new.clone())?;
-            if let Some(dir) = data_dir(&slot).filter(|dir| dir.join(KEYCHAIN_MARKER).exists()) {
-                let kept = match &new {
-                    Some(new) => self.keychain.set(new.expose_for_keychain()),
-                    None => Err(String::new()),
-                };
-                if kept.is_err() {
-                    self.forget_in(&dir);
+            if let Some(dir) = data_dir(&slot).filter(|dir| remembered_in(dir)) {
+                let kept = new.as_ref().is_some_and(|new| self.keychain.set(new.expose_for_keychain()).is_ok());
+                if !kept {
+                    forget_in(self.keychain.as_ref(), &dir);
                 }
             }
         }
@@ -184,19 +181,10 @@ impl AppState {
         {
             let slot = self.slot();
             if let Some(dir) = data_dir(&slot) {
-                self.forget_in(&dir);
+                forget_in(self.keychain.as_ref(), &dir);
             }
         }
         Ok(self.lock_status())
-    }
-
-    /// Stops using the keychain: the marker goes, and the entry too if the
-    /// keychain answers (if not, Kindred never reads it again).
-    fn forget_in(&self, dir: &Path) {
-        if let Err(error) = self.keychain.forget() {
-            eprintln!("Kindred could not remove its passphrase from the keychain: {error}");
-        }
-        let _ = std::fs::remove_file(dir.join(KEYCHAIN_MARKER));
     }
 
     fn not_open(&self, slot: &Slot) -> ApiError {
@@ -227,8 +215,8 @@ impl AppState {
         {
             let mut slot = self.slot();
             if let Slot::Open(store) = &*slot {
-                let dir = match (store.is_encrypted(), store.path().and_then(Path::parent)) {
-                    (true, Some(dir)) => dir.to_path_buf(),
+                let dir = match (store.is_encrypted(), data_dir(&slot)) {
+                    (true, Some(dir)) => dir,
                     _ => {
                         return Err(ApiError::from(CoreError::Conflict(
                             "There's no passphrase to lock with yet. Set one first.".to_owned(),
@@ -247,7 +235,7 @@ impl AppState {
     pub fn delete_everything(&self, confirmation: &str) -> Result<(), ApiError> {
         check_delete_phrase(confirmation)?;
         let mut slot = self.slot();
-        if data_dir(&slot).is_some_and(|dir| dir.join(KEYCHAIN_MARKER).exists()) {
+        if data_dir(&slot).is_some_and(|dir| remembered_in(&dir)) {
             // The marker itself goes with the other files.
             let _ = self.keychain.forget();
         }
@@ -273,10 +261,25 @@ fn data_dir(slot: &Slot) -> Option<PathBuf> {
     }
 }
 
+/// Whether the person chose to keep the passphrase in the keychain (the
+/// marker beside the database says so).
+fn remembered_in(dir: &Path) -> bool {
+    dir.join(KEYCHAIN_MARKER).exists()
+}
+
+/// Stops using the keychain: the marker goes, and the entry too if the
+/// keychain answers (if not, Kindred never reads it again).
+fn forget_in(keychain: &dyn Keychain, dir: &Path) {
+    if let Err(error) = keychain.forget() {
+        eprintln!("Kindred could not remove its passphrase from the keychain: {error}");
+    }
+    let _ = std::fs::remove_file(dir.join(KEYCHAIN_MARKER));
+}
+
 /// Opens the encrypted store with the passphrase in the keychain, when the
 /// person chose that. One that no longer fits is forgotten.
 fn unlock_from_keychain(dir: &Path, clock: Arc<dyn Clock>, keychain: &dyn Keychain) -> Option<Store> {
-    if !dir.join(KEYCHAIN_MARKER).exists() {
+    if !remembered_in(dir) {
         return None;
     }
     let secret = match keychain.get() {
@@ -291,8 +294,7 @@ fn unlock_from_keychain(dir: &Path, clock: Arc<dyn Clock>, keychain: &dyn Keycha
     match Store::open_in_dir_with(dir, clock, Some(passphrase)) {
         Ok(store) => Some(store),
         Err(CoreError::Validation { .. }) => {
-            let _ = keychain.forget();
-            let _ = std::fs::remove_file(dir.join(KEYCHAIN_MARKER));
+            forget_in(keychain, dir);
             None
         }
         Err(error) => {
