@@ -150,17 +150,16 @@ fn refused_backup() -> CoreError {
 }
 
 fn check_is_kindred(conn: &Connection) -> CoreResult<()> {
-    let refused = refused_backup;
-    let ok: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0)).map_err(|_| refused())?;
-    let version: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(|_| refused())?;
+    let ok: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0)).map_err(|_| refused_backup())?;
+    let version: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(|_| refused_backup())?;
     let has_ties: bool = conn
         .query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'ties'", [], |r| {
             r.get::<_, i64>(0)
         })
         .map(|n| n == 1)
-        .map_err(|_| refused())?;
+        .map_err(|_| refused_backup())?;
     if ok != "ok" || !has_ties || version == 0 {
-        return Err(refused());
+        return Err(refused_backup());
     }
     if version > latest_version() {
         return Err(CoreError::validation(
