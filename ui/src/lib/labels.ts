@@ -11,6 +11,7 @@ import type {
   SupportType,
   Theme,
   TieKind,
+  Weekday,
 } from './api';
 
 export const circleLabels: Record<Circle, string> = {
@@ -119,3 +120,14 @@ export const moodLabels: Record<number, string> = {
 };
 
 export const moodScale = [1, 2, 3, 4, 5];
+
+/** The days of the week in order, Monday first, with their short and long names. */
+export const weekdays: { day: Weekday; short: string; long: string }[] = [
+  { day: 'monday', short: 'Mon', long: 'Monday' },
+  { day: 'tuesday', short: 'Tue', long: 'Tuesday' },
+  { day: 'wednesday', short: 'Wed', long: 'Wednesday' },
+  { day: 'thursday', short: 'Thu', long: 'Thursday' },
+  { day: 'friday', short: 'Fri', long: 'Friday' },
+  { day: 'saturday', short: 'Sat', long: 'Saturday' },
+  { day: 'sunday', short: 'Sun', long: 'Sunday' },
+];
