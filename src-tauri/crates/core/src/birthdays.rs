@@ -64,28 +64,10 @@ mod tests {
     use chrono::{TimeZone, Utc};
 
     use super::*;
-    use crate::tie::{Birthday, Cadence, TieKind};
+    use crate::tie::Birthday;
 
     fn tie(id: i64, name: &str, day: u8, month: u8, year: Option<u16>) -> Tie {
-        let at = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
-        Tie {
-            id,
-            kind: TieKind::Person,
-            group_kind: None,
-            name: name.into(),
-            circle: None,
-            sector: None,
-            support_types: vec![],
-            cadence: Cadence::Circle,
-            birthday: Some(Birthday { day, month, year }),
-            notes: String::new(),
-            next_time_note: String::new(),
-            feel: None,
-            last_contact_on: None,
-            created_at: at,
-            updated_at: at,
-            archived_at: None,
-        }
+        Tie::test_person(id, name, Some(Birthday { day, month, year }))
     }
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {

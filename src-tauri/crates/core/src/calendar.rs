@@ -136,7 +136,7 @@ mod tests {
 
     use super::*;
     use crate::reminder_settings::ReflectionSchedule;
-    use crate::tie::{Birthday, Cadence, TieKind};
+    use crate::tie::Birthday;
 
     fn reminder(id: i64, title: &str, rule: Recurrence) -> Reminder {
         Reminder {
@@ -151,25 +151,7 @@ mod tests {
     }
 
     fn tie(name: &str, birthday: Option<Birthday>) -> Tie {
-        let at = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
-        Tie {
-            id: 7,
-            kind: TieKind::Person,
-            group_kind: None,
-            name: name.into(),
-            circle: None,
-            sector: None,
-            support_types: vec![],
-            cadence: Cadence::Circle,
-            birthday,
-            notes: String::new(),
-            next_time_note: String::new(),
-            feel: None,
-            last_contact_on: None,
-            created_at: at,
-            updated_at: at,
-            archived_at: None,
-        }
+        Tie::test_person(7, name, birthday)
     }
 
     /// The text with RFC 5545 line folding undone.

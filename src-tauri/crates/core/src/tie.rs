@@ -188,6 +188,34 @@ pub const NEXT_TIME_MAX_CHARS: usize = 1_000;
 /// A year is the longest cadence that still means "keep in touch".
 pub const CADENCE_MAX_DAYS: u16 = 365;
 
+#[cfg(test)]
+impl Tie {
+    /// A person as the store would return them, for tests that need a
+    /// whole `Tie` without a database.
+    pub(crate) fn test_person(id: i64, name: &str, birthday: Option<Birthday>) -> Self {
+        let draft = TieDraft { birthday, ..TieDraft::person(name) };
+        let at = chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 1, 1, 0, 0, 0).unwrap();
+        Self {
+            id,
+            kind: draft.kind,
+            group_kind: draft.group_kind,
+            name: draft.name,
+            circle: draft.circle,
+            sector: draft.sector,
+            support_types: draft.support_types,
+            cadence: draft.cadence,
+            birthday: draft.birthday,
+            notes: draft.notes,
+            next_time_note: draft.next_time_note,
+            feel: None,
+            last_contact_on: None,
+            created_at: at,
+            updated_at: at,
+            archived_at: None,
+        }
+    }
+}
+
 impl TieDraft {
     /// A person with just a name, as the quick "add someone" form makes.
     pub fn person(name: impl Into<String>) -> Self {
