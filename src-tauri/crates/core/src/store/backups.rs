@@ -259,7 +259,7 @@ mod tests {
         std::fs::write(backups.join(fake), b"not a database at all").unwrap();
         assert!(store.restore_backup(fake).is_err());
         let other = "kindred-manual-2026-11-21T10-00-00Z.sqlite3";
-        Connection::open(backups.join(other))
+        crate::store::encryption::raw_connection(Some(&backups.join(other)))
             .unwrap()
             .execute_batch("CREATE TABLE x (y); PRAGMA user_version = 1;")
             .unwrap();

@@ -11,6 +11,7 @@
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Once;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
@@ -36,9 +37,38 @@ pub fn file_is_encrypted(path: &Path) -> bool {
     }
 }
 
+/// Makes sure SQLite (and SQLCipher with it) has finished initialising
+/// before any connection opens. SQLCipher adds `sqlcipher_export` to every
+/// new connection through an auto-extension that it registers at the very
+/// end of `sqlite3_initialize`, after SQLite already counts as initialised;
+/// a connection opened on another thread in that moment lacks the function
+/// for its whole life, and changing the passphrase through it fails. (Seen
+/// once in CI, with tests opening stores on many threads at once.) `Once`
+/// holds every other opener back until the first has finished.
+fn sqlite_ready() {
+    static READY: Once = Once::new();
+    READY.call_once(|| {
+        // Opening a connection runs `sqlite3_initialize` to its end; the
+        // connection itself is not needed, and if it fails the real open
+        // that follows reports why.
+        let _ = Connection::open_in_memory();
+    });
+}
+
+/// A connection with no key and no checks, opened once SQLite is ready:
+/// every connection Kindred opens goes through here.
+pub(crate) fn raw_connection(path: Option<&Path>) -> rusqlite::Result<Connection> {
+    sqlite_ready();
+    match path {
+        Some(path) => Connection::open(path),
+        None => Connection::open_in_memory(),
+    }
+}
+
 /// Opens `path` with `key` (or none) and reads the schema, which is when
 /// SQLCipher finds out whether the key fits.
 pub(super) fn open_connection(path: &Path, key: Option<&Passphrase>, flags: OpenFlags) -> CoreResult<Connection> {
+    sqlite_ready();
     let conn = Connection::open_with_flags(path, flags)?;
     // SQLCipher logs a failed page check to stderr; a wrong passphrase is
     // an expected event here and is reported to the person instead.

@@ -29,7 +29,7 @@ mod tests {
 
     #[test]
     fn the_schema_enforces_its_own_rules() {
-        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        let mut conn = crate::store::encryption::raw_connection(None).unwrap();
         conn.pragma_update(None, "foreign_keys", "ON").unwrap();
         MIGRATIONS.to_latest(&mut conn).unwrap();
         let now = "2026-11-25T10:00:00Z";
@@ -51,7 +51,7 @@ mod tests {
 
     #[test]
     fn journal_search_follows_inserts_updates_and_deletes() {
-        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        let mut conn = crate::store::encryption::raw_connection(None).unwrap();
         MIGRATIONS.to_latest(&mut conn).unwrap();
         let now = "2026-11-25T10:00:00Z";
         conn.execute(

@@ -99,7 +99,7 @@ impl Store {
 
     /// A private database in memory: for tests and benchmarks.
     pub fn open_in_memory(clock: Arc<dyn Clock>) -> CoreResult<Self> {
-        let mut conn = Connection::open_in_memory()?;
+        let mut conn = encryption::raw_connection(None)?;
         configure(&conn)?;
         MIGRATIONS.to_latest(&mut conn)?;
         Ok(Self { conn, clock, path: None, key: None, tick_cache: None })
@@ -217,7 +217,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join(DATABASE_FILE);
         {
-            let mut conn = Connection::open(&db).unwrap();
+            let mut conn = encryption::raw_connection(Some(&db)).unwrap();
             MIGRATIONS.to_version(&mut conn, 1).unwrap();
             conn.execute(
                 "INSERT INTO ties (name, created_at, updated_at) VALUES ('Mina', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')",
@@ -230,7 +230,7 @@ mod tests {
         assert_eq!(store.list_ties(crate::tie::TieScope::All).unwrap()[0].name, "Mina");
         let snapshots: Vec<_> = std::fs::read_dir(dir.path().join(SNAPSHOT_DIR)).unwrap().collect();
         assert_eq!(snapshots.len(), 1, "one copy taken before the upgrade");
-        let copy = Connection::open(snapshots[0].as_ref().unwrap().path()).unwrap();
+        let copy = encryption::raw_connection(Some(&snapshots[0].as_ref().unwrap().path())).unwrap();
         let version: u32 = copy.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
         assert_eq!(version, 1, "the copy is the database as it was");
     }

@@ -43,7 +43,7 @@ mod tests {
     use crate::store::MIGRATIONS;
 
     fn database_at_v1_with_a_person(path: &Path) -> Connection {
-        let mut conn = Connection::open(path).unwrap();
+        let mut conn = crate::store::encryption::raw_connection(Some(path)).unwrap();
         MIGRATIONS.to_version(&mut conn, 1).unwrap();
         conn.execute("INSERT INTO ties (name, created_at, updated_at) VALUES ('Mina', 'x', 'x')", []).unwrap();
         conn
@@ -58,7 +58,7 @@ mod tests {
 
         let snap = before_migrating(&conn, &db, at, 2).unwrap().expect("a snapshot");
         assert!(snap.starts_with(dir.path().join(SNAPSHOT_DIR)));
-        let copy = Connection::open(&snap).unwrap();
+        let copy = crate::store::encryption::raw_connection(Some(&snap)).unwrap();
         let name: String = copy.query_row("SELECT name FROM ties", [], |r| r.get(0)).unwrap();
         assert_eq!(name, "Mina");
 
@@ -71,7 +71,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("kindred.sqlite3");
         let at = Utc.with_ymd_and_hms(2026, 11, 25, 9, 0, 0).unwrap();
-        let fresh = Connection::open(&db).unwrap();
+        let fresh = crate::store::encryption::raw_connection(Some(&db)).unwrap();
         assert_eq!(before_migrating(&fresh, &db, at, 1).unwrap(), None);
         drop(fresh);
         let current = database_at_v1_with_a_person(&db);
