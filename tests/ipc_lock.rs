@@ -37,7 +37,7 @@ fn contains(dir: &std::path::Path, needle: &str) -> bool {
 fn a_passphrase_locks_the_data_until_it_is_given_again() {
     let dir = tempfile::tempdir().unwrap();
     let app = TestApp::in_dir(dir.path());
-    assert_eq!(status(&app), json!({ "encrypted": false, "locked": false, "remembered": false }));
+    assert_eq!(status(&app), json!({ "encrypted": false, "locked": false, "remembered": false, "problem": null }));
     assert_eq!(app.invoke("lock_now", json!({})).unwrap_err()["code"], "conflict", "nothing to lock with yet");
     app.invoke("ties_create", json!({ "draft": { "kind": "person", "name": NAME } })).unwrap();
 
@@ -45,13 +45,13 @@ fn a_passphrase_locks_the_data_until_it_is_given_again() {
         field_error(app.invoke("lock_set_passphrase", json!({ "current": null, "passphrase": "short" })), "passphrase");
     assert!(short.contains("at least 8"), "{short}");
     let set = app.invoke("lock_set_passphrase", json!({ "current": null, "passphrase": "river stones 42" })).unwrap();
-    assert_eq!(set, json!({ "encrypted": true, "locked": false, "remembered": false }));
+    assert_eq!(set, json!({ "encrypted": true, "locked": false, "remembered": false, "problem": null }));
     assert_eq!(names(&app), [json!(NAME)]);
     assert!(!contains(dir.path(), NAME), "no file holds the name in the clear");
 
     assert_eq!(
         app.invoke("lock_now", json!({})).unwrap(),
-        json!({ "encrypted": true, "locked": true, "remembered": false })
+        json!({ "encrypted": true, "locked": true, "remembered": false, "problem": null })
     );
     let locked = app.invoke("ties_list", json!({})).unwrap_err();
     assert_eq!(locked["code"], "locked");
@@ -77,7 +77,7 @@ fn a_restart_starts_locked_and_the_passphrase_can_change_and_go() {
     }
     {
         let app = TestApp::in_dir(dir.path());
-        assert_eq!(status(&app), json!({ "encrypted": true, "locked": true, "remembered": false }));
+        assert_eq!(status(&app), json!({ "encrypted": true, "locked": true, "remembered": false, "problem": null }));
         app.invoke("lock_unlock", json!({ "passphrase": "first passphrase" })).unwrap();
         let args = json!({ "current": "not it at all", "passphrase": "second passphrase" });
         field_error(app.invoke("lock_set_passphrase", args), "current");
@@ -90,10 +90,10 @@ fn a_restart_starts_locked_and_the_passphrase_can_change_and_go() {
         app.invoke("lock_unlock", json!({ "passphrase": "second passphrase" })).unwrap();
         field_error(app.invoke("lock_remove_passphrase", json!({ "current": "first passphrase" })), "current");
         let removed = app.invoke("lock_remove_passphrase", json!({ "current": "second passphrase" })).unwrap();
-        assert_eq!(removed, json!({ "encrypted": false, "locked": false, "remembered": false }));
+        assert_eq!(removed, json!({ "encrypted": false, "locked": false, "remembered": false, "problem": null }));
     }
     let app = TestApp::in_dir(dir.path());
-    assert_eq!(status(&app), json!({ "encrypted": false, "locked": false, "remembered": false }));
+    assert_eq!(status(&app), json!({ "encrypted": false, "locked": false, "remembered": false, "problem": null }));
     assert_eq!(names(&app), [json!(NAME)]);
 }
 
@@ -139,7 +139,7 @@ fn a_remembered_passphrase_opens_kindred_by_itself_and_follows_changes() {
     }
     {
         let app = TestApp::in_dir_with_keychain(dir.path(), keychain.clone());
-        assert_eq!(status(&app), json!({ "encrypted": true, "locked": false, "remembered": true }));
+        assert_eq!(status(&app), json!({ "encrypted": true, "locked": false, "remembered": true, "problem": null }));
         assert_eq!(names(&app), [json!(NAME)]);
         assert_eq!(app.invoke("lock_forget", json!({})).unwrap()["remembered"], false);
         assert_eq!(keychain.held(), None);
@@ -158,7 +158,7 @@ fn a_kept_passphrase_that_no_longer_fits_is_forgotten_and_kindred_asks() {
     );
     *keychain.secret.lock().unwrap() = Some("something else entirely".into());
     let app = TestApp::in_dir_with_keychain(dir.path(), keychain.clone());
-    assert_eq!(status(&app), json!({ "encrypted": true, "locked": true, "remembered": false }));
+    assert_eq!(status(&app), json!({ "encrypted": true, "locked": true, "remembered": false, "problem": null }));
     assert_eq!(keychain.held(), None);
     app.invoke("lock_unlock", json!({ "passphrase": "river stones 42" })).unwrap();
 }
@@ -183,7 +183,7 @@ fn removing_the_passphrase_or_deleting_everything_clears_the_keychain() {
     app.invoke("lock_remember", json!({ "passphrase": "river stones 42" })).unwrap();
     app.invoke("lock_remove_passphrase", json!({ "current": "river stones 42" })).unwrap();
     assert_eq!(keychain.held(), None);
-    assert_eq!(status(&app), json!({ "encrypted": false, "locked": false, "remembered": false }));
+    assert_eq!(status(&app), json!({ "encrypted": false, "locked": false, "remembered": false, "problem": null }));
 
     let data = dir.path().join("data");
     let app = encrypted_app_with_keychain(&data, &keychain);

@@ -23,8 +23,8 @@ use kindred_core::reminder::{Reminder, ReminderDraft};
 use kindred_core::reminder_settings::{PauseFor, ReflectionSchedule, ReminderSettings};
 use kindred_core::schedule::{QuietHours, Recurrence, Weekday};
 use kindred_core::store::{
-    Backup, BackupKind, CadenceDefaults, Charts, Counts, ImportMode, ImportPreview, JournalPage, MoodPoint, ScorePoint,
-    WeekCount,
+    Backup, BackupKind, CadenceDefaults, Charts, Counts, ImportMode, ImportPreview, JournalPage, MoodPoint,
+    OpenProblem, ScorePoint, WeekCount,
 };
 use kindred_core::theme::Theme;
 use kindred_core::tie::{
@@ -37,7 +37,7 @@ use crate::commands::app::AppInfo;
 use crate::commands::checkins::CheckInScale;
 use crate::commands::reflect::ReflectLibrary;
 use crate::error::{ApiError, ErrorCode};
-use crate::state::LockStatus;
+use crate::state::{DataProblem, LockStatus};
 
 /// Path of the generated file, relative to the repository root.
 pub const BINDINGS_PATH: &str = "ui/src/lib/api/types.gen.ts";
@@ -50,6 +50,8 @@ pub fn typescript() -> String {
         ApiError::decl(&cfg),
         AppInfo::decl(&cfg),
         LockStatus::decl(&cfg),
+        DataProblem::decl(&cfg),
+        OpenProblem::decl(&cfg),
         Appearance::decl(&cfg),
         TieKind::decl(&cfg),
         GroupKind::decl(&cfg),

@@ -8,6 +8,8 @@ use kindred_core::CoreError;
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::state::DataProblem;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
@@ -35,12 +37,13 @@ impl ApiError {
         Self { code: ErrorCode::Internal, message, field: None }
     }
 
-    pub(crate) fn store_unavailable(reason: &str) -> Self {
+    pub(crate) fn store_unavailable(problem: &DataProblem) -> Self {
         Self {
             code: ErrorCode::Internal,
             message: format!(
                 "Kindred couldn't open its data, so nothing can be saved right now. \
-                 Your existing data has not been changed. Details: {reason}"
+                 Your existing data has not been changed. Details: {}",
+                problem.details
             ),
             field: None,
         }

@@ -9,8 +9,11 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use kindred_core::passphrase::Passphrase;
-use kindred_core::store::{check_delete_phrase, delete_data_files, file_is_encrypted, DATABASE_FILE, KEYCHAIN_MARKER};
-use kindred_core::{Clock, CoreError, CoreResult, Store};
+use kindred_core::store::{
+    backups_in, check_delete_phrase, delete_data_files, file_is_encrypted, restore_in, set_aside, Backup, OpenProblem,
+    DATABASE_FILE, KEYCHAIN_MARKER,
+};
+use kindred_core::{Clock, CoreError, CoreResult, Store, SystemClock};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -21,14 +24,29 @@ use crate::platform::notifications::{DesktopNotifier, Notifier};
 /// The identifier in tauri.conf.json, which desktops use to name the app.
 const APP_ID: &str = "app.kindred.desktop";
 
-/// Whether the data is encrypted, whether it is waiting to be unlocked, and
-/// whether the system keychain keeps the passphrase.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+/// Whether the data is encrypted, whether it is waiting to be unlocked,
+/// whether the system keychain keeps the passphrase, and whether the data
+/// could be opened at all.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct LockStatus {
     pub encrypted: bool,
     pub locked: bool,
     pub remembered: bool,
+    /// Set when the data could not be opened at all.
+    pub problem: Option<DataProblem>,
+}
+
+/// Why the data could not be opened, for the screen that offers the ways
+/// back.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DataProblem {
+    pub kind: OpenProblem,
+    /// The data folder, when known, so the person can find it.
+    pub folder: Option<String>,
+    /// What went wrong, in technical terms, for anyone helping them.
+    pub details: String,
 }
 
 const KEYCHAIN_SILENT: &str = "This computer's keychain didn't answer, so Kindred can't keep the passphrase there. \
@@ -38,8 +56,8 @@ enum Slot {
     Open(Store),
     /// Encrypted and not yet unlocked: the folder holding the database.
     Locked(PathBuf),
-    /// The store could not be opened; the reason, for the person.
-    Unavailable(String),
+    /// The store could not be opened: the folder (when known) and why.
+    Unavailable(Option<PathBuf>, DataProblem),
 }
 
 pub struct AppState {
@@ -60,20 +78,7 @@ impl AppState {
     /// Like [`AppState::open`], with another keychain (tests use one in
     /// memory).
     pub fn open_with(dir: &Path, clock: Arc<dyn Clock>, keychain: Arc<dyn Keychain>) -> Self {
-        let slot = if file_is_encrypted(&dir.join(DATABASE_FILE)) {
-            match unlock_from_keychain(dir, clock.clone(), keychain.as_ref()) {
-                Some(store) => Slot::Open(store),
-                None => Slot::Locked(dir.to_path_buf()),
-            }
-        } else {
-            match Store::open_in_dir(dir, clock.clone()) {
-                Ok(store) => Slot::Open(store),
-                Err(error) => {
-                    eprintln!("Kindred could not open its data in {}: {error}", dir.display());
-                    Slot::Unavailable(format!("{error} (folder: {})", dir.display()))
-                }
-            }
-        };
+        let slot = open_slot(dir, clock.clone(), keychain.as_ref());
         let mut state = Self::new(slot, Some(clock));
         state.keychain = keychain;
         state
@@ -83,8 +88,10 @@ impl AppState {
         Self::new(Slot::Open(store), None)
     }
 
+    /// Kindred has no folder to keep its data in (`reason` says why).
     pub fn unavailable(reason: String) -> Self {
-        Self::new(Slot::Unavailable(reason), None)
+        let problem = DataProblem { kind: OpenProblem::Unreadable, folder: None, details: reason };
+        Self::new(Slot::Unavailable(None, problem), None)
     }
 
     fn new(slot: Slot, clock: Option<Arc<dyn Clock>>) -> Self {
@@ -117,7 +124,7 @@ impl AppState {
         match &mut *self.slot() {
             Slot::Open(store) => f(store).map_err(ApiError::from),
             Slot::Locked(_) => Err(ApiError::from(CoreError::Locked)),
-            Slot::Unavailable(reason) => Err(ApiError::store_unavailable(reason)),
+            Slot::Unavailable(_, problem) => Err(ApiError::store_unavailable(problem)),
         }
     }
 
@@ -125,9 +132,13 @@ impl AppState {
         let slot = self.slot();
         let remembered = data_dir(&slot).is_some_and(|dir| remembered_in(&dir));
         match &*slot {
-            Slot::Open(store) => LockStatus { encrypted: store.is_encrypted(), locked: false, remembered },
-            Slot::Locked(_) => LockStatus { encrypted: true, locked: true, remembered },
-            Slot::Unavailable(_) => LockStatus { encrypted: false, locked: false, remembered: false },
+            Slot::Open(store) => {
+                LockStatus { encrypted: store.is_encrypted(), locked: false, remembered, problem: None }
+            }
+            Slot::Locked(_) => LockStatus { encrypted: true, locked: true, remembered, problem: None },
+            Slot::Unavailable(_, problem) => {
+                LockStatus { encrypted: false, locked: false, remembered: false, problem: Some(problem.clone()) }
+            }
         }
     }
 
@@ -189,7 +200,7 @@ impl AppState {
 
     fn not_open(&self, slot: &Slot) -> ApiError {
         match slot {
-            Slot::Unavailable(reason) => ApiError::store_unavailable(reason),
+            Slot::Unavailable(_, problem) => ApiError::store_unavailable(problem),
             _ => CoreError::Locked.into(),
         }
     }
@@ -241,13 +252,89 @@ impl AppState {
         }
         match &mut *slot {
             Slot::Open(store) => store.delete_everything(confirmation).map_err(ApiError::from),
-            Slot::Locked(dir) => {
+            Slot::Locked(dir) | Slot::Unavailable(Some(dir), _) => {
                 delete_data_files(&dir.join(DATABASE_FILE))?;
-                let clock = self.clock.clone().ok_or_else(|| ApiError::from(CoreError::Locked))?;
-                *slot = Slot::Open(Store::open_in_memory(clock)?);
+                *slot = Slot::Open(Store::open_in_memory(self.clock())?);
                 Ok(())
             }
-            Slot::Unavailable(reason) => Err(ApiError::store_unavailable(reason)),
+            Slot::Unavailable(None, problem) => Err(ApiError::store_unavailable(problem)),
+        }
+    }
+
+    // Ways back when the data won't open (or won't unlock) --------------------
+
+    /// The backups in the data folder, newest first, whether or not the
+    /// store is open.
+    pub fn recovery_backups(&self) -> Result<Vec<Backup>, ApiError> {
+        let slot = self.slot();
+        let dir = data_dir(&slot).ok_or_else(|| self.not_open(&slot))?;
+        Ok(backups_in(&dir)?)
+    }
+
+    /// Puts the backup `name` in place of a data file that won't open (or
+    /// won't unlock), setting that file aside, and opens again.
+    pub fn recover_from_backup(&self, name: &str) -> Result<LockStatus, ApiError> {
+        self.reopen_after(|dir, clock| restore_in(dir, name, clock.now()).map(drop))
+    }
+
+    /// Sets a data file that won't open (or won't unlock) aside and starts
+    /// with an empty one.
+    pub fn start_fresh(&self) -> Result<LockStatus, ApiError> {
+        self.reopen_after(|dir, clock| set_aside(dir, clock.now()).map(drop))
+    }
+
+    /// Tries opening the data again (the disk may have room now).
+    pub fn retry_opening(&self) -> Result<LockStatus, ApiError> {
+        self.reopen_after(|_, _| Ok(()))
+    }
+
+    /// Runs `change` on the data folder, then opens what is there as at
+    /// start. Only while the store isn't open: an open store restores its
+    /// backups itself, with a safety copy.
+    fn reopen_after(&self, change: impl FnOnce(&Path, &dyn Clock) -> CoreResult<()>) -> Result<LockStatus, ApiError> {
+        {
+            let mut slot = self.slot();
+            let dir = match &*slot {
+                Slot::Open(_) => {
+                    return Err(CoreError::Conflict(
+                        "Your data is open. To bring back a backup, use Settings → Your data.".to_owned(),
+                    )
+                    .into())
+                }
+                Slot::Locked(dir) | Slot::Unavailable(Some(dir), _) => dir.clone(),
+                Slot::Unavailable(None, problem) => return Err(ApiError::store_unavailable(problem)),
+            };
+            let clock = self.clock();
+            change(&dir, clock.as_ref())?;
+            *slot = open_slot(&dir, clock, self.keychain.as_ref());
+        }
+        Ok(self.lock_status())
+    }
+
+    fn clock(&self) -> Arc<dyn Clock> {
+        self.clock.clone().unwrap_or_else(|| Arc::new(SystemClock))
+    }
+}
+
+/// Opens the store in `dir`: with the kept passphrase when the person chose
+/// that, locked when it is encrypted, or the reason it won't open.
+fn open_slot(dir: &Path, clock: Arc<dyn Clock>, keychain: &dyn Keychain) -> Slot {
+    if file_is_encrypted(&dir.join(DATABASE_FILE)) {
+        return match unlock_from_keychain(dir, clock, keychain) {
+            Some(store) => Slot::Open(store),
+            None => Slot::Locked(dir.to_path_buf()),
+        };
+    }
+    match Store::open_in_dir(dir, clock) {
+        Ok(store) => Slot::Open(store),
+        Err(error) => {
+            eprintln!("Kindred could not open its data in {}: {error}", dir.display());
+            let problem = DataProblem {
+                kind: OpenProblem::of(&error),
+                folder: Some(dir.display().to_string()),
+                details: error.to_string(),
+            };
+            Slot::Unavailable(Some(dir.to_path_buf()), problem)
         }
     }
 }
@@ -257,7 +344,7 @@ fn data_dir(slot: &Slot) -> Option<PathBuf> {
     match slot {
         Slot::Open(store) => store.path().and_then(Path::parent).map(Path::to_path_buf),
         Slot::Locked(dir) => Some(dir.clone()),
-        Slot::Unavailable(_) => None,
+        Slot::Unavailable(dir, _) => dir.clone(),
     }
 }
 

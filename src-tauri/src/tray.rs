@@ -9,6 +9,7 @@ use tauri::menu::{Menu, MenuItem, PredefinedMenuItem};
 use tauri::tray::{TrayIcon, TrayIconBuilder};
 use tauri::{AppHandle, Manager, Runtime, WindowEvent};
 
+use crate::state::LockStatus;
 use crate::{scheduler, AppState};
 
 const TRAY_ID: &str = "kindred";
@@ -64,8 +65,10 @@ fn menu<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
     let open = MenuItem::with_id(app, OPEN, "Open Kindred", true, None::<&str>)?;
     let quit = MenuItem::with_id(app, QUIT, "Quit Kindred", true, None::<&str>)?;
     let separator = PredefinedMenuItem::separator(app)?;
-    // While the data is locked a pause could not be kept: only open or quit.
-    if app.try_state::<AppState>().is_some_and(|state| state.lock_status().locked) {
+    // While the data is locked, or won't open, a pause could not be kept:
+    // only open or quit.
+    let closed = |status: LockStatus| status.locked || status.problem.is_some();
+    if app.try_state::<AppState>().is_some_and(|state| closed(state.lock_status())) {
         return Menu::with_items(app, &[&open, &separator, &quit]);
     }
     if paused(app) {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { installFakeBackend } from './test/fakeBackend';
+import { damagedProblem, installFakeBackend } from './test/fakeBackend';
 import { appearance } from './lib/appearance.svelte';
 import { lock } from './lib/lock.svelte';
 import { people } from './lib/people.svelte';
@@ -106,6 +106,60 @@ describe('App frame with a passphrase', () => {
     backend.lock.locked = true;
     await people.load();
     expect(await screen.findByRole('heading', { level: 1, name: 'Welcome back' })).toBeInTheDocument();
+  });
+});
+
+describe("App frame when the data won't open", () => {
+  /** Data that won't open, with one backup locked with a passphrase in its folder. */
+  function brokenBackend() {
+    const backend = installFakeBackend(['Sam']);
+    backend.recovery.problem = damagedProblem();
+    backend.backups.push({
+      name: 'kindred-manual-2026-11-20.sqlite3',
+      kind: 'manual',
+      takenAt: '2026-11-20T18:30:00Z',
+      bytes: 241_000,
+      encrypted: true,
+    });
+    backend.lock.passphrase = 'quiet harbour lights';
+    people.reset();
+    router.go('today');
+    return backend;
+  }
+
+  it('shows only the recovery screen, loads nothing, and still says the window is up', async () => {
+    const backend = brokenBackend();
+    render(App);
+    expect(await screen.findByRole('heading', { level: 1, name: "Kindred couldn't open your data" })).toBeInTheDocument();
+    expect(screen.queryByRole('navigation', { name: 'Main' })).not.toBeInTheDocument();
+    await waitFor(() => expect(backend.calls.some((c) => c.cmd === 'app_ready')).toBe(true));
+    const asked = backend.calls.map((c) => c.cmd);
+    expect(asked).not.toContain('ties_list');
+    expect(asked).not.toContain('notices_list');
+  });
+
+  it('starts fresh into the first-run questions', async () => {
+    const user = userEvent.setup();
+    brokenBackend();
+    render(App);
+    await user.click(await screen.findByRole('button', { name: 'Start fresh…' }));
+    await user.click(screen.getByRole('button', { name: 'Start fresh now' }));
+    expect(await screen.findByRole('navigation', { name: 'Main' })).toBeInTheDocument();
+    await waitFor(() => expect(router.current).toBe('welcome'));
+    expect(screen.getByRole('main')).toHaveFocus();
+  });
+
+  it('asks for the passphrase of a backup that has one, then opens what it holds', async () => {
+    const user = userEvent.setup();
+    brokenBackend();
+    render(App);
+    await user.click(await screen.findByRole('button', { name: /^Bring back the backup from/ }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Welcome back' })).toBeInTheDocument();
+    expect(screen.getByText(/The backup you brought back is locked with a passphrase/)).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByLabelText('Passphrase')).toHaveFocus());
+    await user.keyboard('quiet harbour lights{Enter}');
+    expect(await screen.findByRole('navigation', { name: 'Main' })).toBeInTheDocument();
+    await waitFor(() => expect(people.active.map((t) => t.name)).toEqual(['Sam']));
   });
 });
 

@@ -17,6 +17,7 @@ pub mod journal;
 pub mod lock;
 pub mod notices;
 pub mod quality;
+pub mod recovery;
 pub mod reflect;
 pub mod reminders;
 pub mod settings;

@@ -1,5 +1,6 @@
 // axe-core in the page: WCAG A and AA rules (names on every control,
 // landmarks, colour contrast), the violations found, in short.
+import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -16,4 +17,11 @@ export async function violations(page) {
       nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} :: ${n.failureSummary?.split('\n')[1] ?? ''}`),
     }));
   });
+}
+
+/** Fails with what axe found, after a moment for the page to settle. */
+export async function noViolations(page) {
+  await page.waitForTimeout(150);
+  const found = await violations(page);
+  assert.deepEqual(found, [], JSON.stringify(found, null, 2));
 }

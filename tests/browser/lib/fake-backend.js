@@ -67,9 +67,34 @@
   const lock = startLocked
     ? { encrypted: true, locked: true, passphrase: String(startLocked.passphrase ?? ''), remembered: false }
     : { encrypted: false, locked: false, passphrase: '', remembered: false };
-  const lockStatus = () => ({ encrypted: lock.encrypted, locked: lock.locked, remembered: lock.remembered });
+  // Data that won't open: none to start. A spec can set window.__KINDRED_PROBLEM__ = { kind, folder,
+  // details } in an init script added first; `opensOnRetry` (on window.__KINDRED_FAKE__.recovery) makes
+  // "Try again" work, a backup named in `refused` is refused as not a Kindred backup. Set-aside files are listed.
+  const recovery = {
+    problem: window.__KINDRED_PROBLEM__ ?? null,
+    opensOnRetry: false,
+    refused: [],
+    setAside: [],
+  };
+  const lockStatus = () => ({
+    encrypted: lock.encrypted,
+    locked: lock.locked,
+    remembered: lock.remembered,
+    problem: recovery.problem,
+  });
   const lockedError = { code: 'locked', message: 'Kindred is locked. Type your passphrase to open it.' };
+  const notOpenError = { code: 'conflict', message: "Kindred's data isn't open, so that can't be done just now." };
+  const notOpen = () => {
+    if (!lock.locked && !recovery.problem)
+      throw { code: 'conflict', message: "Kindred's data is open, so there's nothing to bring back." };
+  };
+  const setAside = () => recovery.setAside.push(`set-aside/kindred-${recovery.setAside.length + 1}.sqlite3`);
+  // The commands that answer while the data is locked, or won't open.
   const worksWhileLocked = new Set([
+    'recovery_backups',
+    'recovery_restore',
+    'recovery_start_fresh',
+    'recovery_retry',
     'app_ready',
     'lock_status',
     'lock_unlock',
@@ -102,8 +127,8 @@
     return passphrase;
   };
 
-  // Backups, newest first: none to start.
-  const backups = [];
+  // Backups, newest first: none to start, or window.__KINDRED_BACKUPS__ from an init script added first.
+  const backups = (window.__KINDRED_BACKUPS__ ?? []).map((b) => ({ ...b }));
   const backUp = (kind) => {
     const backup = {
       name: `kindred-${kind}-${backups.length + 1}.sqlite3`,
@@ -201,6 +226,37 @@
     },
     lock_forget: () => {
       lock.remembered = false;
+      return lockStatus();
+    },
+
+    // Ways back when the data won't open: the backup's people are the seed; an encrypted backup waits
+    // for its passphrase (the one the spec locked with).
+    recovery_backups: () => backups.map((b) => ({ ...b })),
+    recovery_restore: ({ name }) => {
+      notOpen();
+      const backup = backups.find((b) => b.name === name);
+      if (!backup) throw { code: 'not_found', message: 'That backup could not be found. It may have been deleted.' };
+      if (recovery.refused.includes(name))
+        throw {
+          code: 'validation',
+          field: 'name',
+          message: "That file isn't a Kindred backup, or it is damaged. Nothing was changed.",
+        };
+      setAside();
+      recovery.problem = null;
+      Object.assign(lock, { encrypted: backup.encrypted, locked: backup.encrypted, remembered: false });
+      return lockStatus();
+    },
+    recovery_start_fresh: () => {
+      notOpen();
+      setAside();
+      ties.length = 0;
+      recovery.problem = null;
+      Object.assign(lock, { encrypted: false, locked: false, passphrase: '', remembered: false });
+      return lockStatus();
+    },
+    recovery_retry: () => {
+      if (recovery.opensOnRetry) recovery.problem = null;
       return lockStatus();
     },
 
@@ -326,18 +382,23 @@
         };
       ties.length = 0;
       backups.length = 0;
+      recovery.problem = null;
+      recovery.setAside.length = 0;
       Object.assign(lock, { encrypted: false, locked: false, passphrase: '', remembered: false });
       return null;
     },
   };
 
-  window.__KINDRED_FAKE__ = { ties, calls, notices, backups, lock, look };
+  window.__KINDRED_FAKE__ = { ties, calls, notices, backups, lock, look, recovery };
   window.__TAURI_INTERNALS__ = {
     invoke: async (cmd, args = {}) => {
       calls.push({ cmd, args });
       const handler = handlers[cmd];
       if (!handler) throw `fake backend: no command ${cmd}`;
-      if (lock.locked && !worksWhileLocked.has(cmd)) throw lockedError;
+      if (!worksWhileLocked.has(cmd)) {
+        if (recovery.problem) throw notOpenError;
+        if (lock.locked) throw lockedError;
+      }
       return handler(args);
     },
     transformCallback: () => 0,

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { violations } from '../lib/axe.mjs';
+import { noViolations } from '../lib/axe.mjs';
 import { artifacts, launch, openKindred } from '../lib/page.mjs';
 
 const seed = [{ name: 'Sam Okafor', circle: 'inner', sector: 'friends', supportTypes: ['emotional'] }];
@@ -38,12 +38,6 @@ async function showsPalette(page, name) {
     })
     .catch(() => {});
   assert.deepEqual(await shown(page), palettes[name]);
-}
-
-async function noViolations(page) {
-  await page.waitForTimeout(150);
-  const found = await violations(page);
-  assert.deepEqual(found, [], JSON.stringify(found, null, 2));
 }
 
 const kept = (page) => page.evaluate(() => window.__KINDRED_FAKE__.look.appearance);

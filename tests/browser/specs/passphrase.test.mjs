@@ -7,24 +7,14 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { violations } from '../lib/axe.mjs';
-import { artifacts, launch, openKindred } from '../lib/page.mjs';
+import { noViolations } from '../lib/axe.mjs';
+import { artifacts, field, hasFocus, launch, noSidewaysScroll, openKindred } from '../lib/page.mjs';
 
 const seed = [
   { name: 'Sam Okafor', circle: 'inner', sector: 'friends', supportTypes: ['emotional'] },
   { name: 'Ana Lima', circle: 'middle', sector: 'family', supportTypes: ['practical'] },
 ];
 const PASSPHRASE = 'quiet harbour lights';
-
-/** The input labelled exactly `label` (not the section that shares a heading's words). */
-const field = (scope, label) => scope.locator('input').and(scope.getByLabel(label, { exact: true }));
-const hasFocus = (locator) => locator.evaluate((el) => el === document.activeElement);
-
-async function noViolations(page) {
-  await page.waitForTimeout(150);
-  const found = await violations(page);
-  assert.deepEqual(found, [], JSON.stringify(found, null, 2));
-}
 
 for (const colorScheme of ['light', 'dark']) {
   describe(`Passphrase, ${colorScheme} theme`, () => {
@@ -160,12 +150,7 @@ for (const colorScheme of ['light', 'dark']) {
       assert.equal(await go.isDisabled(), true);
       await noViolations(page);
       await page.screenshot({ path: shot('unlock-forgot-small') });
-      // Nothing horizontal to scroll to, even this small.
-      const overflow = await page.evaluate(() => {
-        const main = document.querySelector('main');
-        return main.scrollWidth - main.clientWidth;
-      });
-      assert.equal(overflow, 0);
+      await noSidewaysScroll(page);
       await page.setViewportSize({ width: 1280, height: 800 });
       await page.screenshot({ path: shot('unlock-forgot') });
       await page.getByRole('button', { name: 'Forgot your passphrase?' }).click();

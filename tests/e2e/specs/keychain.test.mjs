@@ -44,10 +44,10 @@ describe('Remembering the passphrase in the system keychain (real app, GNOME Key
     const wrong = await h.invoke('lock_remember', { passphrase: 'not the one' });
     assert.equal(wrong.err?.field, 'current');
     const kept = await h.invoke('lock_remember', { passphrase: PASSPHRASE });
-    assert.deepEqual(kept.ok, { encrypted: true, locked: false, remembered: true }, JSON.stringify(kept));
+    assert.deepEqual(kept.ok, { encrypted: true, locked: false, remembered: true, problem: null }, JSON.stringify(kept));
     await h.quit();
     await h.launch(); // waits for the main navigation, not the unlock screen
-    assert.deepEqual((await h.invoke('lock_status')).ok, { encrypted: true, locked: false, remembered: true });
+    assert.deepEqual((await h.invoke('lock_status')).ok, { encrypted: true, locked: false, remembered: true, problem: null });
     const ties = (await h.invoke('ties_list')).ok;
     assert.deepEqual(ties.map((t) => t.name), [NAME]);
   });
@@ -56,6 +56,6 @@ describe('Remembering the passphrase in the system keychain (real app, GNOME Key
     assert.equal((await h.invoke('lock_forget')).ok.remembered, false);
     await h.quit();
     await h.launch({ waitFor: 'input[type="password"]' });
-    assert.deepEqual((await h.invoke('lock_status')).ok, { encrypted: true, locked: true, remembered: false });
+    assert.deepEqual((await h.invoke('lock_status')).ok, { encrypted: true, locked: true, remembered: false, problem: null });
   });
 });

@@ -56,7 +56,7 @@ for (const theme of ['light', 'dark']) describe(`A passphrase on the real app ($
     });
     await h.screenshot(`passphrase-protected-${theme}`);
     const status = (await h.invoke('lock_status')).ok;
-    assert.deepEqual(status, { encrypted: true, locked: false, remembered: false });
+    assert.deepEqual(status, { encrypted: true, locked: false, remembered: false, problem: null });
     for (const text of [NAME, 'Zanzibarina', 'Quillmere']) {
       assert.deepEqual(filesHolding(h.dataDir, text), [], `${text} is readable`);
     }

@@ -44,3 +44,16 @@ export function shortDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);
   return new Date(y, m - 1, d).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 }
+
+/** A moment the backend sent as an RFC 3339 instant (when a backup was taken, say), to the minute, in the
+ * person's own time and locale: "Wed, 25 Nov 2026, 10:00". */
+export function momentText(instant: string): string {
+  return new Date(instant).toLocaleString(undefined, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+  });
+}

@@ -1,14 +1,15 @@
 /** Deleting everything once "delete everything" is typed: the one way it's
- * asked for, in Settings → Your data and on the unlock screen when the
- * passphrase is forgotten. */
+ * asked for, in Settings → Your data, on the unlock screen when the
+ * passphrase is forgotten, and on the recovery screen. */
 import { tick } from 'svelte';
 import { api, type KindredError } from './api';
 
 /** What has to be typed, in any case, before anything is deleted. */
 export const DELETE_PHRASE = 'delete everything';
 
-/** Where keyboard focus goes once the form is gone (`done`), or after a failure (`failed`, else it stays). */
-type FocusAfter = { done: () => HTMLElement | undefined; failed?: () => HTMLElement | undefined };
+/** Where keyboard focus goes once the form is gone (`done`, unless what replaces it takes focus itself), or
+ * after a failure (`failed`, else it stays). */
+type FocusAfter = { done?: () => HTMLElement | undefined; failed?: () => HTMLElement | undefined };
 
 export class DeleteEverything {
   phrase = $state('');
@@ -32,7 +33,7 @@ export class DeleteEverything {
       await api.deleteEverything(this.phrase);
       this.deleted = true;
       await tick();
-      focus.done()?.focus();
+      focus.done?.()?.focus();
     } catch (e) {
       this.error = (e as KindredError).message;
       if (focus.failed) {

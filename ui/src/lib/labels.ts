@@ -1,6 +1,7 @@
 /** The words the UI uses for each value the backend sends. One place, so
  * the same thing is always called the same name. */
 import type {
+  BackupKind,
   Channel,
   Circle,
   Feel,
@@ -131,3 +132,11 @@ export const weekdays: { day: Weekday; short: string; long: string }[] = [
   { day: 'saturday', short: 'Sat', long: 'Saturday' },
   { day: 'sunday', short: 'Sun', long: 'Sunday' },
 ];
+
+/** What kind of backup it is: who or what took it. */
+export const backupKindLabels: Record<BackupKind, string> = {
+  manual: 'You made this',
+  daily: 'Daily',
+  before_restore: 'Taken before a restore',
+  before_import: 'Taken before an import',
+};

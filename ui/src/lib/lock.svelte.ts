@@ -1,6 +1,6 @@
-/** Whether Kindred's data has a passphrase, and whether it is unlocked: the
- * one place the window keeps that, so the unlock screen, Settings and the
- * export messages all agree. */
+/** Whether Kindred's data has a passphrase, whether it is unlocked, and whether
+ * it opened at all: the one place the window keeps that, so the unlock and
+ * recovery screens, Settings and the export messages all agree. */
 import { api, onLocked, type LockStatus } from './api';
 
 /** Said after an export while the data has a passphrase. */
@@ -13,12 +13,20 @@ class Lock {
   readonly locked = $derived(this.status?.locked ?? false);
   /** Whether this computer's keychain keeps the passphrase, so Kindred opens by itself at start. */
   readonly remembered = $derived(this.status?.remembered ?? false);
+  /** Why the data didn't open (damaged, from a newer Kindred, its folder unreadable); null when it did. */
+  readonly problem = $derived(this.status?.problem ?? null);
+  /** Whether the data can't be used now: it's locked, or it won't open. */
+  readonly closed = $derived(this.locked || this.problem !== null);
+  /** Set while a way back (a backup, a fresh start, another try) is under way, so every button for one waits. */
+  recovering = $state(false);
+  /** A backup locked with a passphrase was just brought back: the unlock screen says why it's asking. */
+  backupLocked = $state(false);
 
   constructor() {
     // Any command that finds the data locked (the key was dropped elsewhere)
     // brings the unlock screen back.
     onLocked(() => {
-      this.status = { encrypted: true, locked: true, remembered: this.status?.remembered ?? false };
+      this.status = { encrypted: true, locked: true, remembered: this.status?.remembered ?? false, problem: null };
     });
   }
 
@@ -27,7 +35,7 @@ class Lock {
     try {
       this.status = await api.lockStatus();
     } catch {
-      this.status ??= { encrypted: false, locked: false, remembered: false };
+      this.status ??= { encrypted: false, locked: false, remembered: false, problem: null };
     }
     return this.status;
   }
@@ -35,6 +43,7 @@ class Lock {
   /** Throws a KindredError (field 'passphrase') when it doesn't open. */
   async unlock(passphrase: string) {
     this.status = await api.unlock(passphrase);
+    this.backupLocked = false;
   }
 
   async lockNow() {
@@ -62,9 +71,41 @@ class Lock {
     this.status = await api.forgetPassphrase();
   }
 
+  // Ways back when the data won't open (or may be damaged rather than locked). Each resolves to
+  // the new status, for the screen to decide what's next; each throws a KindredError.
+
+  /** Puts the backup called `name` in place of the data (which is set aside, not deleted). */
+  async bringBack(name: string): Promise<LockStatus> {
+    const status = await this.recover(() => api.recoveryRestore(name));
+    this.backupLocked = status.locked && status.problem === null;
+    return status;
+  }
+
+  /** Sets the data aside (not deleted) and starts empty. */
+  startFresh(): Promise<LockStatus> {
+    return this.recover(api.recoveryStartFresh);
+  }
+
+  /** Tries opening the data again. */
+  tryAgain(): Promise<LockStatus> {
+    return this.recover(api.recoveryRetry);
+  }
+
+  private async recover(run: () => Promise<LockStatus>): Promise<LockStatus> {
+    this.recovering = true;
+    try {
+      this.status = await run();
+      return this.status;
+    } finally {
+      this.recovering = false;
+    }
+  }
+
   /** Forget what was known (for tests). */
   reset() {
     this.status = null;
+    this.recovering = false;
+    this.backupLocked = false;
   }
 }
 

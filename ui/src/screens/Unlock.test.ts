@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { render, screen, waitFor } from '@testing-library/svelte';
+import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
+import type { Backup } from '../lib/api';
 import { installFakeBackend } from '../test/fakeBackend';
+import { openHelpAndComeBack } from '../test/helpWhileClosed';
 import { lock } from '../lib/lock.svelte';
 import Unlock from './Unlock.svelte';
 
@@ -14,9 +16,6 @@ async function lockedBackend() {
   await lock.refresh();
   return backend;
 }
-
-const calls = (backend: ReturnType<typeof installFakeBackend>, cmd: string) =>
-  backend.calls.filter((c) => c.cmd === cmd);
 
 beforeEach(() => {
   lock.reset();
@@ -76,7 +75,7 @@ describe('Unlock screen', () => {
     await user.type(screen.getByLabelText('Passphrase'), PASSPHRASE);
     await user.click(screen.getByRole('button', { name: 'Unlock' }));
     await waitFor(() => expect(onUnlocked).toHaveBeenCalledOnce());
-    expect(calls(backend, 'lock_unlock')[0].args).toEqual({ passphrase: PASSPHRASE });
+    expect(backend.callsTo('lock_unlock')[0].args).toEqual({ passphrase: PASSPHRASE });
     expect(lock.locked).toBe(false);
   });
 
@@ -84,14 +83,8 @@ describe('Unlock screen', () => {
     const user = userEvent.setup();
     const backend = await lockedBackend();
     render(Unlock, { onUnlocked: vi.fn() });
-    const before = backend.calls.length;
-    await user.click(screen.getByRole('button', { name: /need help now\?/i }));
-    expect(screen.getByRole('heading', { level: 1, name: 'Need help now?' })).toBeInTheDocument();
-    expect(screen.getByText('Call 116 123')).toBeInTheDocument();
     // The help page asks nothing of the (locked) backend.
-    expect(backend.calls.length).toBe(before);
-
-    await user.click(screen.getByRole('button', { name: 'Back' }));
+    await openHelpAndComeBack(user, backend);
     expect(screen.getByRole('heading', { level: 1, name: 'Welcome back' })).toBeInTheDocument();
     expect(screen.getByLabelText('Passphrase')).toHaveFocus();
   });
@@ -114,7 +107,7 @@ describe('Unlock screen', () => {
     const phrase = screen.getByLabelText('Type “delete everything” to start over');
     await user.type(phrase, 'delete');
     expect(go).toBeDisabled();
-    expect(calls(backend, 'data_delete_everything')).toHaveLength(0);
+    expect(backend.callsTo('data_delete_everything')).toHaveLength(0);
 
     await user.type(phrase, ' everything');
     expect(go).toBeEnabled();
@@ -123,7 +116,74 @@ describe('Unlock screen', () => {
     expect(done).toHaveTextContent(/Kindred will close in a moment/);
     expect(done).toHaveTextContent(/start fresh/);
     await waitFor(() => expect(done).toHaveFocus());
-    expect(calls(backend, 'data_delete_everything')[0].args).toEqual({ confirmation: 'delete everything' });
+    expect(backend.callsTo('data_delete_everything')[0].args).toEqual({ confirmation: 'delete everything' });
     expect(screen.queryByLabelText('Passphrase')).not.toBeInTheDocument();
+  });
+
+  describe('when no passphrase was ever set', () => {
+    const plain: Backup = {
+      name: 'kindred-daily-2026-11-24.sqlite3',
+      kind: 'daily',
+      takenAt: '2026-11-24T09:00:00Z',
+      bytes: 245_760,
+      encrypted: false,
+    };
+    const withPassphrase: Backup = { ...plain, name: 'kindred-manual-2026-11-20.sqlite3', kind: 'manual', encrypted: true };
+
+    /** The unlock screen with "Never set a passphrase?" open, and its backups listed. */
+    async function openNeverSet() {
+      const user = userEvent.setup();
+      const backend = await lockedBackend();
+      backend.backups.push({ ...plain }, { ...withPassphrase });
+      const onUnlocked = vi.fn();
+      render(Unlock, { onUnlocked });
+      const disclose = screen.getByRole('button', { name: 'Never set a passphrase?' });
+      expect(disclose).toHaveAttribute('aria-expanded', 'false');
+      await user.click(disclose);
+      expect(disclose).toHaveAttribute('aria-expanded', 'true');
+      const list = await screen.findByRole('list', { name: 'Backups, newest first' });
+      return { user, backend, onUnlocked, list };
+    }
+
+    it('explains that the file may be damaged, and offers a backup or a fresh start', async () => {
+      const { list } = await openNeverSet();
+      expect(screen.getByText(/may not be locked at all/)).toBeInTheDocument();
+      expect(screen.getByText(/a damaged file looks just like a locked one/)).toBeInTheDocument();
+      expect(screen.getByText(/The file Kindred has now is kept in a folder called “set-aside”/)).toBeInTheDocument();
+      expect(within(list).getAllByRole('listitem')).toHaveLength(2);
+      expect(within(list).getByText('Locked with your passphrase')).toBeInTheDocument();
+      expect(screen.getByRole('button', { name: 'Start fresh…' })).toBeInTheDocument();
+    });
+
+    it('opens with a plain backup brought back', async () => {
+      const { user, backend, onUnlocked, list } = await openNeverSet();
+      await user.click(within(list).getAllByRole('button', { name: /^Bring back/ })[0]);
+      await waitFor(() => expect(onUnlocked).toHaveBeenCalledOnce());
+      expect(backend.callsTo('recovery_restore')[0].args).toEqual({ name: plain.name });
+      expect(lock.locked).toBe(false);
+    });
+
+    it('asks for the passphrase of a backup that has one, in the field above', async () => {
+      const { user, onUnlocked, list } = await openNeverSet();
+      await user.click(within(list).getAllByRole('button', { name: /^Bring back/ })[1]);
+      await screen.findByText('That backup is locked with a passphrase. Type it above to open it.');
+      expect(screen.getByText(/The backup you brought back is locked with a passphrase/)).toBeInTheDocument();
+      await waitFor(() => expect(screen.getByLabelText('Passphrase')).toHaveFocus());
+      expect(onUnlocked).not.toHaveBeenCalled();
+      expect(lock.locked).toBe(true);
+
+      await user.keyboard(`${PASSPHRASE}{Enter}`);
+      await waitFor(() => expect(onUnlocked).toHaveBeenCalledOnce());
+      expect(lock.backupLocked).toBe(false);
+    });
+
+    it('starts fresh after the second yes', async () => {
+      const { user, backend, onUnlocked } = await openNeverSet();
+      await user.click(screen.getByRole('button', { name: 'Start fresh…' }));
+      await user.click(screen.getByRole('button', { name: 'Start fresh now' }));
+      await waitFor(() => expect(onUnlocked).toHaveBeenCalledOnce());
+      expect(backend.ties).toEqual([]);
+      expect(lock.encrypted).toBe(false);
+    });
   });
 });

@@ -13,6 +13,8 @@ import {
   type Backup,
   type Contact,
   type Counts,
+  type DataProblem,
+  type LockStatus,
   type ImportMode,
   type ImportPreview,
   type ContactDraft,
@@ -192,8 +194,30 @@ export const LOCKED_ERROR: ApiError = {
 export const KEYCHAIN_SILENT =
   "This computer's keychain didn't answer, so Kindred can't keep the passphrase there. Your data is still protected; Kindred will ask for the passphrase when it starts.";
 
-/** The commands that still answer while the data is locked. */
+/** What a command that needs the data says while it won't open. */
+export const NOT_OPEN_ERROR: ApiError = {
+  code: 'conflict',
+  message: "Kindred's data isn't open, so that can't be done just now.",
+};
+
+/** What bringing back a backup says when the file isn't one, or is damaged. */
+export const REFUSED_BACKUP = "That file isn't a Kindred backup, or it is damaged. Nothing was changed.";
+
+/** A damaged data file, as the backend reports it at start. */
+export function damagedProblem(): DataProblem {
+  return {
+    kind: 'damaged',
+    folder: '/home/you/.local/share/kindred',
+    details: 'Opening kindred.sqlite3: file is not a database (code 26)',
+  };
+}
+
+/** The commands that still answer while the data is locked, or won't open. */
 const WORKS_WHILE_LOCKED = new Set([
+  'recovery_backups',
+  'recovery_restore',
+  'recovery_start_fresh',
+  'recovery_retry',
   'app_ready',
   'lock_status',
   'lock_unlock',
@@ -222,7 +246,30 @@ export function installFakeBackend(initial: string[] = [], reminderSettings: Par
   /** The passphrase state; a test may set it before rendering (encrypted, locked, with this passphrase,
    * remembered in the keychain). `keychainWorks: false` makes the keychain silent, as on a computer without one. */
   const lock = { encrypted: false, locked: false, passphrase: '', remembered: false, keychainWorks: true };
-  const lockStatus = () => ({ encrypted: lock.encrypted, locked: lock.locked, remembered: lock.remembered });
+  /** Why the data won't open; a test may set it before rendering, and set `opensOnRetry` when trying again
+   * should work (the disk was cleared). Bringing back a backup named in `refused` is refused as not a Kindred
+   * backup; one named in `wontOpen` comes back but doesn't open either. `listFails` makes the list of backups
+   * fail. What was set aside is listed. */
+  const recovery = {
+    problem: null as DataProblem | null,
+    listFails: false,
+    opensOnRetry: false,
+    refused: [] as string[],
+    wontOpen: [] as string[],
+    setAside: [] as string[],
+  };
+  const lockStatus = (): LockStatus => ({
+    encrypted: lock.encrypted,
+    locked: lock.locked,
+    remembered: lock.remembered,
+    problem: recovery.problem,
+  });
+  /** The ways back are for data that isn't open. */
+  const notOpen = () => {
+    if (!lock.locked && !recovery.problem)
+      fail({ code: 'conflict', message: "Kindred's data is open, so there's nothing to bring back." });
+  };
+  const setAside = () => recovery.setAside.push(`set-aside/kindred-${recovery.setAside.length + 1}.sqlite3`);
   /** Light, dark or following the computer, as kept; a test may set it, or set `saveError` so
    * the next save fails with it. */
   const look: { appearance: Appearance; saveError: ApiError | null } = { appearance: 'system', saveError: null };
@@ -337,7 +384,10 @@ export function installFakeBackend(initial: string[] = [], reminderSettings: Par
   mockIPC((cmd, raw) => {
     const args = (raw ?? {}) as Record<string, unknown>;
     calls.push({ cmd, args });
-    if (lock.locked && !WORKS_WHILE_LOCKED.has(cmd)) fail(LOCKED_ERROR);
+    if (!WORKS_WHILE_LOCKED.has(cmd)) {
+      if (recovery.problem) fail(NOT_OPEN_ERROR);
+      if (lock.locked) fail(LOCKED_ERROR);
+    }
     switch (cmd) {
       case 'app_ready':
         return null;
@@ -383,6 +433,36 @@ export function installFakeBackend(initial: string[] = [], reminderSettings: Par
         return lockStatus();
       case 'lock_forget':
         lock.remembered = false;
+        return lockStatus();
+      case 'recovery_backups':
+        if (recovery.listFails) fail({ code: 'internal', message: "Kindred couldn't finish that just now." });
+        return backups.map((b) => ({ ...b }));
+      case 'recovery_restore': {
+        notOpen();
+        const backup =
+          backups.find((b) => b.name === args.name) ??
+          fail({ code: 'not_found', message: 'That backup could not be found. It may have been deleted.' });
+        if (recovery.refused.includes(backup.name)) fail({ code: 'validation', field: 'name', message: REFUSED_BACKUP });
+        setAside();
+        if (recovery.wontOpen.includes(backup.name)) {
+          recovery.problem = damagedProblem();
+          return lockStatus();
+        }
+        // The backup's people are the ones the fake started with; an encrypted backup waits for its passphrase.
+        recovery.problem = null;
+        Object.assign(lock, { encrypted: backup.encrypted, locked: backup.encrypted, remembered: false });
+        return lockStatus();
+      }
+      case 'recovery_start_fresh':
+        notOpen();
+        setAside();
+        ties.length = 0;
+        contacts.length = 0;
+        recovery.problem = null;
+        Object.assign(lock, { encrypted: false, locked: false, passphrase: '', remembered: false });
+        return lockStatus();
+      case 'recovery_retry':
+        if (recovery.opensOnRetry) recovery.problem = null;
         return lockStatus();
       case 'app_info':
         return { version: '0.1.0', dataDir: '/tmp/kindred', schemaVersion: 1 };
@@ -549,6 +629,8 @@ export function installFakeBackend(initial: string[] = [], reminderSettings: Par
         ties.length = 0;
         contacts.length = 0;
         backups.length = 0;
+        recovery.problem = null;
+        recovery.setAside.length = 0;
         Object.assign(lock, { encrypted: false, locked: false, passphrase: '', remembered: false });
         return null;
       }
@@ -650,5 +732,19 @@ export function installFakeBackend(initial: string[] = [], reminderSettings: Par
       }
     }
   });
-  return { ties, calls, contacts, notices: noticeList, reminderSettings: settings, backups, reminders, lock, look };
+  /** The calls to one command, in order. */
+  const callsTo = (cmd: string) => calls.filter((c) => c.cmd === cmd);
+  return {
+    ties,
+    calls,
+    callsTo,
+    contacts,
+    notices: noticeList,
+    reminderSettings: settings,
+    backups,
+    reminders,
+    lock,
+    look,
+    recovery,
+  };
 }

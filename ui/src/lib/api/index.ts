@@ -124,6 +124,15 @@ export const api = {
   /** Takes the passphrase out of the keychain; Kindred asks for it again at start. */
   forgetPassphrase: () => call<LockStatus>('lock_forget'),
 
+  /** The backups in the data folder, newest first; answers while locked, and while the data won't open. */
+  recoveryBackups: () => call<Backup[]>('recovery_backups'),
+  /** Puts that backup in place of the data file (which is set aside, not deleted), then opens again. */
+  recoveryRestore: (name: string) => call<LockStatus>('recovery_restore', { name }),
+  /** Sets the data file aside (not deleted) and starts with empty data. */
+  recoveryStartFresh: () => call<LockStatus>('recovery_start_fresh'),
+  /** Tries opening the data again (after disk space was freed or the folder's permissions fixed). */
+  recoveryRetry: () => call<LockStatus>('recovery_retry'),
+
   listTies: (scope: TieScope = 'active') => call<Tie[]>('ties_list', { scope }),
   getTie: (id: number) => call<Tie>('ties_get', { id }),
   createTie: (draft: TieDraft) => call<Tie>('ties_create', { draft }),
@@ -222,6 +231,7 @@ export const api = {
   backUpNow: () => call<Backup>('data_back_up_now'),
   /** Restores a backup; resolves to the safety copy taken of what was here first. */
   restoreBackup: (name: string) => call<Backup>('data_restore', { name }),
-  /** Deletes every file of Kindred's (the typed phrase is checked); the app then closes itself. */
+  /** Deletes every file of Kindred's (the typed phrase is checked); the app then closes itself. Works while locked,
+   * and while the data won't open. */
   deleteEverything: (confirmation: string) => call<void>('data_delete_everything', { confirmation }),
 };

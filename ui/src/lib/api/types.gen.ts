@@ -16,7 +16,23 @@ export type AppInfo = { version: string,
  */
 dataDir: string | null, schemaVersion: number, };
 
-export type LockStatus = { encrypted: boolean, locked: boolean, remembered: boolean, };
+export type LockStatus = { encrypted: boolean, locked: boolean, remembered: boolean, 
+/**
+ * Set when the data could not be opened at all.
+ */
+problem: DataProblem | null, };
+
+export type DataProblem = { kind: OpenProblem, 
+/**
+ * The data folder, when known, so the person can find it.
+ */
+folder: string | null, 
+/**
+ * What went wrong, in technical terms, for anyone helping them.
+ */
+details: string, };
+
+export type OpenProblem = "damaged" | "newer" | "unreadable";
 
 export type Appearance = "system" | "light" | "dark";
 

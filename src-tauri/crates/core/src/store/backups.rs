@@ -82,16 +82,7 @@ impl Store {
     /// Backups, newest first.
     pub fn backups(&self) -> CoreResult<Vec<Backup>> {
         let dir = self.backup_dir()?;
-        let mut list = Vec::new();
-        if dir.is_dir() {
-            for entry in std::fs::read_dir(&dir)? {
-                if let Some(backup) = read_backup(&entry?.path())? {
-                    list.push(backup);
-                }
-            }
-        }
-        list.sort_by(|a, b| b.taken_at.cmp(&a.taken_at).then_with(|| b.name.cmp(&a.name)));
-        Ok(list)
+        super::recovery::backups_in(dir.parent().unwrap_or_else(|| Path::new(".")))
     }
 
     /// Takes the daily backup when the newest one is a day old (or there is
@@ -116,12 +107,7 @@ impl Store {
     /// database is refused and nothing changes.
     pub fn restore_backup(&mut self, name: &str) -> CoreResult<Backup> {
         let dir = self.backup_dir()?;
-        let path = dir.join(name);
-        // Only plain names of files in the backups folder.
-        let plain = Path::new(name).file_name().is_some_and(|f| f == name) && !name.starts_with('.');
-        if !plain || read_backup(&path)?.is_none() {
-            return Err(CoreError::not_found("That backup"));
-        }
+        let (path, _) = super::recovery::find_backup(dir.parent().unwrap_or_else(|| Path::new(".")), name)?;
         let source = self.open_copy(&path).map_err(|error| match error {
             // Taken under another passphrase (or none) and never re-keyed.
             CoreError::Validation { .. } | CoreError::Locked => CoreError::validation(
@@ -145,11 +131,11 @@ impl Store {
     }
 }
 
-fn refused_backup() -> CoreError {
+pub(super) fn refused_backup() -> CoreError {
     CoreError::validation("name", "That file isn't a Kindred backup, or it is damaged. Nothing was changed.")
 }
 
-fn check_is_kindred(conn: &Connection) -> CoreResult<()> {
+pub(super) fn check_is_kindred(conn: &Connection) -> CoreResult<()> {
     let ok: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0)).map_err(|_| refused_backup())?;
     let version: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(|_| refused_backup())?;
     let has_ties: bool = conn
@@ -171,7 +157,7 @@ fn check_is_kindred(conn: &Connection) -> CoreResult<()> {
 }
 
 /// The backup at `path`, when it is one of ours (by its name).
-fn read_backup(path: &Path) -> CoreResult<Option<Backup>> {
+pub(super) fn read_backup(path: &Path) -> CoreResult<Option<Backup>> {
     let Some(name) = path.file_name().and_then(|n| n.to_str()) else { return Ok(None) };
     let Some(rest) = name.strip_prefix("kindred-").and_then(|r| r.strip_suffix(".sqlite3")) else { return Ok(None) };
     let kind = [BackupKind::BeforeRestore, BackupKind::BeforeImport, BackupKind::Manual, BackupKind::Daily]

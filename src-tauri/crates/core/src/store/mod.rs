@@ -15,6 +15,7 @@ mod network;
 mod notices;
 mod quality;
 mod reach_out_reminders;
+mod recovery;
 mod reflection;
 mod reminders;
 mod settings;
@@ -42,6 +43,7 @@ pub use encryption::{file_is_encrypted, RekeyedCopies};
 pub use journal::{JournalPage, JOURNAL_PAGE};
 pub use migrations::{latest_version, MIGRATIONS};
 pub use reach_out_reminders::ReachOutDue;
+pub use recovery::{backups_in, restore_in, set_aside, OpenProblem, SET_ASIDE_DIR};
 pub use reminders::TakenReminders;
 pub use settings::CadenceDefaults;
 pub use snapshot::SNAPSHOT_DIR;
@@ -162,13 +164,14 @@ pub fn check_delete_phrase(confirmation: &str) -> CoreResult<()> {
 /// person who forgot their passphrase can still start over.
 pub fn delete_data_files(db: &Path) -> CoreResult<()> {
     let dir = db.parent().map(Path::to_path_buf).unwrap_or_default();
-    let files = ["", "-wal", "-shm", "-journal", encryption::REKEY_SUFFIX].map(|s| encryption::with_suffix(db, s));
+    let files = ["", "-wal", "-shm", "-journal", encryption::REKEY_SUFFIX, recovery::INCOMING_SUFFIX]
+        .map(|s| encryption::with_suffix(db, s));
     for file in files.iter().chain([&dir.join(KEYCHAIN_MARKER)]) {
         if file.exists() {
             std::fs::remove_file(file)?;
         }
     }
-    for folder in [SNAPSHOT_DIR, backups::BACKUP_DIR] {
+    for folder in [SNAPSHOT_DIR, backups::BACKUP_DIR, SET_ASIDE_DIR] {
         let path = dir.join(folder);
         if path.exists() {
             std::fs::remove_dir_all(&path)?;
