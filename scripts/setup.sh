@@ -28,6 +28,8 @@ test_packages=(
   chromium
   # A real Secret Service for the opt-in keychain test (tests/e2e/specs/keychain).
   gnome-keyring
+  # pgrep: e2e waits for a quit app's process to end before starting it again.
+  procps
 )
 
 packages=("${app_packages[@]}")

@@ -149,18 +149,21 @@ fn a_remembered_passphrase_opens_kindred_by_itself_and_follows_changes() {
 }
 
 #[test]
-fn a_kept_passphrase_that_no_longer_fits_is_forgotten_and_kindred_asks() {
+fn a_kept_passphrase_that_no_longer_opens_is_kept_until_the_typed_one_does() {
     let dir = tempfile::tempdir().unwrap();
     let keychain = Arc::new(MemoryKeychain::default());
     drop(
         encrypted_app_with_keychain(dir.path(), &keychain)
             .invoke("lock_remember", json!({ "passphrase": "river stones 42" })),
     );
+    // What the keychain holds no longer opens the file (as it would not if
+    // the file were damaged): Kindred asks, and forgets nothing yet.
     *keychain.secret.lock().unwrap() = Some("something else entirely".into());
     let app = TestApp::in_dir_with_keychain(dir.path(), keychain.clone());
-    assert_eq!(status(&app), json!({ "encrypted": true, "locked": true, "remembered": false, "problem": null }));
-    assert_eq!(keychain.held(), None);
+    assert_eq!(status(&app), json!({ "encrypted": true, "locked": true, "remembered": true, "problem": null }));
+    assert_eq!(keychain.held().as_deref(), Some("something else entirely"));
     app.invoke("lock_unlock", json!({ "passphrase": "river stones 42" })).unwrap();
+    assert_eq!(keychain.held().as_deref(), Some("river stones 42"), "what opened it is kept from now on");
 }
 
 #[test]

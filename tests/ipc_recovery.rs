@@ -54,11 +54,13 @@ fn damage(dir: &Path) -> Vec<u8> {
     bytes
 }
 
-/// The database files set aside (not their logs), byte for byte.
+/// The database files set aside among the backups (not their logs), byte
+/// for byte.
 fn set_aside(dir: &Path) -> Vec<Vec<u8>> {
-    let Ok(entries) = std::fs::read_dir(dir.join("set-aside")) else { return Vec::new() };
+    let Ok(entries) = std::fs::read_dir(dir.join("backups")) else { return Vec::new() };
     entries
         .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with("kindred-set-aside-"))
         .filter(|e| e.path().extension().is_some_and(|x| x == "sqlite3"))
         .map(|e| std::fs::read(e.path()).unwrap())
         .collect()
@@ -91,6 +93,9 @@ fn damaged_data_says_so_and_a_backup_brings_the_map_back() {
     assert_eq!(opened, json!({ "encrypted": false, "locked": false, "remembered": false, "problem": null }));
     assert_eq!(names(&app), [json!("Sam")]);
     assert!(set_aside(dir.path()) == [damaged], "the damaged file is kept as it was");
+    let kinds: Vec<Value> =
+        app.invoke("data_backups", json!({})).unwrap().as_array().unwrap().iter().map(|b| b["kind"].clone()).collect();
+    assert_eq!(kinds, [json!("set_aside"), json!("manual")], "listed, so it can be brought back later");
     let again = app.invoke("recovery_restore", json!({ "name": backup })).unwrap_err();
     assert_eq!(again["code"], "conflict", "an open store restores from Settings, with a safety copy");
 }
@@ -98,7 +103,9 @@ fn damaged_data_says_so_and_a_backup_brings_the_map_back() {
 #[test]
 fn a_file_that_only_looks_locked_can_be_set_aside_for_a_fresh_start() {
     let dir = tempfile::tempdir().unwrap();
-    let garbage = b"These are not the bytes of any database at all.".to_vec();
+    // Whole pages of noise with no SQLite header: exactly what an encrypted
+    // file looks like from outside.
+    let garbage: Vec<u8> = (0..8192u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
     std::fs::write(dir.path().join(DATABASE), &garbage).unwrap();
 
     // An unknown header is what an encrypted file has: Kindred asks for a
@@ -131,6 +138,36 @@ fn an_encrypted_backup_comes_back_locked_and_opens_with_its_passphrase() {
     assert_eq!(restored, json!({ "encrypted": true, "locked": true, "remembered": false, "problem": null }));
     app.invoke("lock_unlock", json!({ "passphrase": "lantern by the gate" })).unwrap();
     assert_eq!(names(&app), [json!("Sam")]);
+}
+
+#[test]
+fn a_short_file_of_text_is_seen_as_damaged_not_locked() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(DATABASE), "A note someone saved over the database by mistake.").unwrap();
+    let app = TestApp::in_dir(dir.path());
+    assert_eq!(status(&app)["locked"], false);
+    assert_eq!(status(&app)["problem"]["kind"], "damaged");
+}
+
+#[test]
+fn the_right_passphrase_for_data_that_still_wont_open_leads_to_the_ways_back() {
+    let dir = tempfile::tempdir().unwrap();
+    lived_in(dir.path(), Some("lantern by the gate"));
+    // Encrypted data from a newer Kindred: the passphrase fits, the schema
+    // doesn't.
+    let conn = rusqlite::Connection::open(dir.path().join(DATABASE)).unwrap();
+    conn.pragma_update(None, "key", "lantern by the gate").unwrap();
+    conn.pragma_update(None, "user_version", 999).unwrap();
+    drop(conn);
+
+    let app = TestApp::in_dir(dir.path());
+    assert_eq!(status(&app)["locked"], true);
+    let wrong = app.invoke("lock_unlock", json!({ "passphrase": "lantern by the gat" })).unwrap_err();
+    assert_eq!(wrong["field"], "passphrase", "a wrong one is still just wrong");
+    let opened = app.invoke("lock_unlock", json!({ "passphrase": "lantern by the gate" })).unwrap();
+    assert_eq!(opened["locked"], false);
+    assert_eq!(opened["problem"]["kind"], "newer");
+    assert_eq!(app.invoke("recovery_backups", json!({})).unwrap().as_array().unwrap().len(), 1);
 }
 
 #[test]

@@ -15,7 +15,7 @@ use kindred_core::schedule::Tz;
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 
 use crate::commands::notices::NOTICE_EVENT;
-use crate::{AppState, ErrorCode};
+use crate::AppState;
 
 /// The longest the scheduler waits between looks at the clock.
 const TICK: Duration = Duration::from_secs(30);
@@ -52,8 +52,9 @@ pub fn start<R: Runtime>(app: AppHandle<R>) -> std::io::Result<SchedulerHandle> 
                 backup_checked = Some(std::time::Instant::now());
                 if let Some(state) = app.try_state::<AppState>() {
                     match state.store(|store| store.daily_backup_if_due()) {
-                        // Locked: look again soon, so the backup comes once unlocked.
-                        Err(error) if error.code == ErrorCode::Locked => backup_checked = None,
+                        // Locked, or the data won't open: look again soon, so
+                        // the backup comes once it is open.
+                        Err(_) if !state.is_open() => backup_checked = None,
                         Err(error) => eprintln!("Kindred could not take its daily backup: {}", error.message),
                         Ok(_) => {}
                     }
@@ -94,8 +95,9 @@ pub fn tick<R: Runtime>(app: &AppHandle<R>, now: DateTime<Utc>) -> Option<DateTi
     let state = app.try_state::<AppState>()?;
     let outcome = match state.store(|store| store.tick_reminders(now, system_zone())) {
         Ok(outcome) => outcome,
-        // Reminders wait, quietly, until the person unlocks Kindred.
-        Err(error) if error.code == ErrorCode::Locked => return None,
+        // Reminders wait, quietly, until the person unlocks Kindred (or
+        // its data opens again).
+        Err(_) if !state.is_open() => return None,
         Err(error) => {
             eprintln!("Kindred could not check reminders: {}", error.message);
             return None;

@@ -128,6 +128,11 @@ impl AppState {
         }
     }
 
+    /// Whether the data is open (not locked, and not failing to open).
+    pub fn is_open(&self) -> bool {
+        matches!(&*self.slot(), Slot::Open(_))
+    }
+
     pub fn lock_status(&self) -> LockStatus {
         let slot = self.slot();
         let remembered = data_dir(&slot).is_some_and(|dir| remembered_in(&dir));
@@ -206,15 +211,26 @@ impl AppState {
     }
 
     /// Opens the encrypted store with `passphrase`. A wrong one leaves the
-    /// app locked and the file untouched. Unlocking an open store does
-    /// nothing.
+    /// app locked and the file untouched; a right one that finds the data
+    /// won't open (from a newer Kindred, a folder it can't write) leaves
+    /// the reason for the recovery screen. Unlocking an open store does
+    /// nothing. When the person chose to keep the passphrase in the
+    /// keychain, the one that opened the data is what is kept from now on.
     pub fn unlock(&self, passphrase: Passphrase) -> Result<LockStatus, ApiError> {
         {
             let mut slot = self.slot();
             if let Slot::Locked(dir) = &*slot {
-                let clock = self.clock.clone().ok_or_else(|| ApiError::from(CoreError::Locked))?;
-                let store = Store::open_in_dir_with(dir, clock, Some(passphrase))?;
-                *slot = Slot::Open(store);
+                let dir = dir.clone();
+                match Store::open_in_dir_with(&dir, self.clock(), Some(passphrase.clone())) {
+                    Ok(store) => {
+                        if remembered_in(&dir) {
+                            let _ = self.keychain.set(passphrase.expose_for_keychain());
+                        }
+                        *slot = Slot::Open(store);
+                    }
+                    Err(error @ CoreError::Validation { .. }) => return Err(error.into()),
+                    Err(error) => *slot = unavailable(&dir, &error),
+                }
             }
         }
         Ok(self.lock_status())
@@ -325,18 +341,26 @@ fn open_slot(dir: &Path, clock: Arc<dyn Clock>, keychain: &dyn Keychain) -> Slot
             None => Slot::Locked(dir.to_path_buf()),
         };
     }
+    // A plain file has no passphrase to keep: a marker left from an
+    // encrypted one (a plain backup brought back) goes.
+    if remembered_in(dir) {
+        forget_in(keychain, dir);
+    }
     match Store::open_in_dir(dir, clock) {
         Ok(store) => Slot::Open(store),
-        Err(error) => {
-            eprintln!("Kindred could not open its data in {}: {error}", dir.display());
-            let problem = DataProblem {
-                kind: OpenProblem::of(&error),
-                folder: Some(dir.display().to_string()),
-                details: error.to_string(),
-            };
-            Slot::Unavailable(Some(dir.to_path_buf()), problem)
-        }
+        Err(error) => unavailable(dir, &error),
     }
+}
+
+/// The data in `dir` would not open, for `error`.
+fn unavailable(dir: &Path, error: &CoreError) -> Slot {
+    eprintln!("Kindred could not open its data in {}: {error}", dir.display());
+    let problem = DataProblem {
+        kind: OpenProblem::of(error),
+        folder: Some(dir.display().to_string()),
+        details: error.to_string(),
+    };
+    Slot::Unavailable(Some(dir.to_path_buf()), problem)
 }
 
 /// The folder holding the database, when there is one.
@@ -364,7 +388,9 @@ fn forget_in(keychain: &dyn Keychain, dir: &Path) {
 }
 
 /// Opens the encrypted store with the passphrase in the keychain, when the
-/// person chose that. One that no longer fits is forgotten.
+/// person chose that. One that doesn't open it is kept all the same: the
+/// file may be damaged rather than the passphrase stale, and the person is
+/// asked; whatever they type that opens it replaces it (see `unlock`).
 fn unlock_from_keychain(dir: &Path, clock: Arc<dyn Clock>, keychain: &dyn Keychain) -> Option<Store> {
     if !remembered_in(dir) {
         return None;
@@ -380,10 +406,6 @@ fn unlock_from_keychain(dir: &Path, clock: Arc<dyn Clock>, keychain: &dyn Keycha
     let passphrase = Passphrase::typed(secret.to_string(), "passphrase").ok()?;
     match Store::open_in_dir_with(dir, clock, Some(passphrase)) {
         Ok(store) => Some(store),
-        Err(CoreError::Validation { .. }) => {
-            forget_in(keychain, dir);
-            None
-        }
         Err(error) => {
             eprintln!("Kindred could not unlock with the kept passphrase: {error}");
             None

@@ -69,12 +69,12 @@
     : { encrypted: false, locked: false, passphrase: '', remembered: false };
   // Data that won't open: none to start. A spec can set window.__KINDRED_PROBLEM__ = { kind, folder,
   // details } in an init script added first; `opensOnRetry` (on window.__KINDRED_FAKE__.recovery) makes
-  // "Try again" work, a backup named in `refused` is refused as not a Kindred backup. Set-aside files are listed.
+  // "Try again" work, a backup named in `refused` is refused as not a Kindred backup. What a way back sets
+  // aside joins the backups (kind 'set_aside'); one set aside while damaged is refused if brought back.
   const recovery = {
     problem: window.__KINDRED_PROBLEM__ ?? null,
     opensOnRetry: false,
     refused: [],
-    setAside: [],
   };
   const lockStatus = () => ({
     encrypted: lock.encrypted,
@@ -83,12 +83,24 @@
     problem: recovery.problem,
   });
   const lockedError = { code: 'locked', message: 'Kindred is locked. Type your passphrase to open it.' };
+  const refusedError = {
+    code: 'validation',
+    field: 'name',
+    message: "That file isn't a Kindred backup, or it is damaged. Nothing was changed.",
+  };
   const notOpenError = { code: 'conflict', message: "Kindred's data isn't open, so that can't be done just now." };
   const notOpen = () => {
     if (!lock.locked && !recovery.problem)
       throw { code: 'conflict', message: "Kindred's data is open, so there's nothing to bring back." };
   };
-  const setAside = () => recovery.setAside.push(`set-aside/kindred-${recovery.setAside.length + 1}.sqlite3`);
+  // Moves the data here now in among the backups, named for when, as the backend does.
+  const setAside = () => {
+    const stamp = `${now.slice(0, 19).replace(/:/g, '-')}Z`;
+    let name = `kindred-set-aside-${stamp}.sqlite3`;
+    for (let n = 2; backups.some((b) => b.name === name); n++) name = `kindred-set-aside-${stamp}-${n}.sqlite3`;
+    backups.unshift({ name, kind: 'set_aside', takenAt: now, bytes: 233472, encrypted: lock.encrypted });
+    if (recovery.problem?.kind === 'damaged') recovery.refused.push(name);
+  };
   // The commands that answer while the data is locked, or won't open.
   const worksWhileLocked = new Set([
     'recovery_backups',
@@ -236,12 +248,7 @@
       notOpen();
       const backup = backups.find((b) => b.name === name);
       if (!backup) throw { code: 'not_found', message: 'That backup could not be found. It may have been deleted.' };
-      if (recovery.refused.includes(name))
-        throw {
-          code: 'validation',
-          field: 'name',
-          message: "That file isn't a Kindred backup, or it is damaged. Nothing was changed.",
-        };
+      if (recovery.refused.includes(name)) throw refusedError;
       setAside();
       recovery.problem = null;
       Object.assign(lock, { encrypted: backup.encrypted, locked: backup.encrypted, remembered: false });
@@ -371,6 +378,7 @@
     data_restore: ({ name }) => {
       if (!backups.some((b) => b.name === name))
         throw { code: 'not_found', message: 'That backup could not be found. It may have been deleted.' };
+      if (recovery.refused.includes(name)) throw refusedError;
       return backUp('before_restore');
     },
     data_delete_everything: ({ confirmation }) => {
@@ -383,7 +391,7 @@
       ties.length = 0;
       backups.length = 0;
       recovery.problem = null;
-      recovery.setAside.length = 0;
+      recovery.refused.length = 0;
       Object.assign(lock, { encrypted: false, locked: false, passphrase: '', remembered: false });
       return null;
     },

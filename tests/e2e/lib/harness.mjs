@@ -1,7 +1,7 @@
 // Drives the real Kindred binary in a real WebKit webview: one tauri-driver
 // per spec file, with its own temporary data folder (KINDRED_DATA_DIR reaches
 // the app through tauri-driver and WebKitWebDriver, which inherit it).
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -15,6 +15,16 @@ function appBinary() {
   const bin = process.env.KINDRED_BIN;
   if (!bin) throw new Error('Set KINDRED_BIN to the built Kindred binary (scripts/e2e.sh does this).');
   return bin;
+}
+
+/** Whether a Kindred process from this binary is still running. */
+function appRunning() {
+  try {
+    execFileSync('pgrep', ['-f', appBinary()], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 let nextPort = 4444 + (process.pid % 200) * 2;
@@ -76,12 +86,16 @@ export class Harness {
     await this.browser.$('main h1').waitForDisplayed({ timeout: 10_000 });
   }
 
-  /** Closes the app window and ends the process, like quitting. */
+  /** Closes the app window and ends the process, like quitting, then waits
+   * until the process is gone: one still shutting down would answer the
+   * next launch's single-instance call, and that launch would end. */
   async quit() {
     if (this.browser) {
       await this.browser.deleteSession().catch(() => {});
       this.browser = null;
     }
+    const deadline = Date.now() + 15_000;
+    while (appRunning() && Date.now() < deadline) await sleep(100);
   }
 
   async screenshot(name) {

@@ -1,8 +1,9 @@
 // When the data won't open, on the real app: a damaged database (as a disk
 // failure leaves it) brings the recovery screen at start, with the reason in
 // plain words and the backups listed; bringing one back opens the map as it
-// was, and the damaged file is kept in set-aside/. A file of garbage looks
-// locked: "Never set a passphrase?" on the unlock screen starts fresh.
+// was, and the damaged file is kept among the backups, set aside. Whole
+// pages of noise look locked: "Sure of your passphrase, or never set one?"
+// on the unlock screen starts fresh.
 // Run in both themes, for the screenshots.
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,12 +22,12 @@ function damage(dir) {
   return bytes;
 }
 
-/** The database files in set-aside/ (not their logs). */
+/** The database files set aside among the backups (not their logs). */
 function setAside(dir) {
-  const folder = join(dir, 'set-aside');
+  const folder = join(dir, 'backups');
   if (!existsSync(folder)) return [];
   return readdirSync(folder)
-    .filter((name) => name.endsWith('.sqlite3'))
+    .filter((name) => name.startsWith('kindred-set-aside-') && name.endsWith('.sqlite3'))
     .map((name) => readFileSync(join(folder, name)));
 }
 
@@ -98,12 +99,14 @@ for (const theme of ['light', 'dark']) describe(`When the data won't open, on th
     assert.ok(kept[0].equals(h.damaged), 'the damaged file is kept byte for byte');
   });
 
-  it('a file of garbage looks locked; "Never set a passphrase?" starts fresh', async () => {
+  it('noise looks locked; "Sure of your passphrase, or never set one?" starts fresh', async () => {
     await h.quit();
-    writeFileSync(join(h.dataDir, DATABASE), 'Not a database: a note someone saved over it by mistake.');
+    // Whole pages without SQLite's header: from outside, just what an
+    // encrypted file looks like.
+    writeFileSync(join(h.dataDir, DATABASE), Buffer.alloc(8192, 'kindred?'));
     for (const log of ['-wal', '-shm']) rmSync(join(h.dataDir, DATABASE + log), { force: true });
     const b = await h.launch({ waitFor: 'input[type="password"]' });
-    await b.$('button*=Never set a passphrase?').click();
+    await b.$('button*=Sure of your passphrase, or never set one?').click();
     await b.$('button*=Start fresh').click();
     await b.$('button=Start fresh now').waitForDisplayed({ timeout: 5_000 });
     await scrolled(b);
@@ -111,6 +114,6 @@ for (const theme of ['light', 'dark']) describe(`When the data won't open, on th
     await b.$('button=Start fresh now').click();
     await b.$('nav[aria-label="Main"]').waitForDisplayed({ timeout: 15_000 });
     assert.deepEqual((await h.invoke('ties_list')).ok, []);
-    assert.equal(setAside(h.dataDir).length, 2, 'the garbage is kept aside too');
+    assert.equal(setAside(h.dataDir).length, 2, 'the noise is kept aside too');
   });
 });

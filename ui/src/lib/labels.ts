@@ -139,4 +139,5 @@ export const backupKindLabels: Record<BackupKind, string> = {
   daily: 'Daily',
   before_restore: 'Taken before a restore',
   before_import: 'Taken before an import',
+  set_aside: "Set aside when it wouldn't open",
 };

@@ -6,6 +6,7 @@ import { momentText } from '../lib/dates';
 import { damagedProblem, installFakeBackend, REFUSED_BACKUP } from '../test/fakeBackend';
 import { openHelpAndComeBack } from '../test/helpWhileClosed';
 import { lock } from '../lib/lock.svelte';
+import YourData from '../lib/components/YourData.svelte';
 import Recovery from './Recovery.svelte';
 
 const daily: Backup = {
@@ -47,6 +48,11 @@ async function bringBack(user: ReturnType<typeof userEvent.setup>, n: number) {
   return list;
 }
 
+/** What the ways back have set aside, now among the backups. */
+const setAsideIn = (backend: ReturnType<typeof installFakeBackend>) => backend.backups.filter((b) => b.kind === 'set_aside');
+
+const SET_ASIDE_LABEL = "Set aside when it wouldn't open";
+
 /** The words a worried person should never meet. */
 function expectNoAlarmingWords() {
   expect(document.body.textContent).not.toMatch(/error|corrupt|fatal|fail/i);
@@ -65,7 +71,11 @@ describe('Recovery screen', () => {
     expect(screen.getByText(/Kindred hasn't changed the file/)).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 2, name: 'Bring back a backup' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 2, name: 'Start fresh' })).toBeInTheDocument();
-    expect(screen.getAllByText(/The file that won't open is kept in a folder called “set-aside”/)).toHaveLength(1);
+    expect(
+      screen.getAllByText(
+        /The file that won't open is kept with the backups, not deleted\. You'll find it listed among them, to bring back later if you need it\./,
+      ),
+    ).toHaveLength(1);
     expect(screen.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
     expectNoAlarmingWords();
   });
@@ -76,8 +86,34 @@ describe('Recovery screen', () => {
     expect(screen.getByText(/saved by a newer version of Kindred/)).toBeInTheDocument();
     expect(screen.getByText(/Updating Kindred will open them just as they are/)).toBeInTheDocument();
     expect(screen.getByText(/This version has left your data as it was/)).toBeInTheDocument();
-    expect(screen.getByText(/Your newer data is kept in a folder called “set-aside”/)).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /Your newer data is kept with the backups, not deleted\. Once Kindred is updated, you can bring it back from Settings → Your data\./,
+      ),
+    ).toBeInTheDocument();
     expectNoAlarmingWords();
+  });
+
+  it('keeps newer data among the backups on starting fresh, for Settings to bring back once updated', async () => {
+    const { user, backend, onOpened, view } = await showRecovery({ kind: 'newer', details: 'Schema 9 is newer than 7.' });
+    await user.click(screen.getByRole('button', { name: 'Start fresh…' }));
+    await user.click(screen.getByRole('button', { name: 'Start fresh now' }));
+    await waitFor(() => expect(onOpened).toHaveBeenCalledOnce());
+    const [aside] = setAsideIn(backend);
+    expect(aside.name).toMatch(/^kindred-set-aside-[\dT-]+Z\.sqlite3$/);
+    view.unmount();
+
+    // Settings → Your data lists it, newest first, by its own name, and it can be restored from there.
+    render(YourData);
+    const list = await screen.findByRole('list', { name: 'Backups, newest first' });
+    const rows = within(list).getAllByRole('listitem');
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toHaveTextContent(SET_ASIDE_LABEL);
+    expect(rows[0]).toHaveTextContent(momentText(aside.takenAt));
+    await user.click(within(rows[0]).getByRole('button', { name: /^Restore the backup from/ }));
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Restore' }));
+    expect(await screen.findByText(/^Restored\. Kindred is back to how it was/)).toBeInTheDocument();
+    expect(backend.callsTo('data_restore')[0].args).toEqual({ name: aside.name });
   });
 
   it("shows the folder it couldn't reach, and tries again until it opens", async () => {
@@ -106,7 +142,7 @@ describe('Recovery screen', () => {
   });
 
   it('reads the new words from the top when trying again finds another reason', async () => {
-    const { user, backend } = await showRecovery({ kind: 'unreadable', folder: null });
+    const { user, backend } = await showRecovery({ kind: 'unreadable', details: 'Permission denied (os error 13)' });
     backend.recovery.problem = damagedProblem();
     await user.click(screen.getByRole('button', { name: 'Try again' }));
     const heading = await screen.findByRole('heading', { level: 1, name: "Kindred couldn't open your data" });
@@ -133,7 +169,7 @@ describe('Recovery screen', () => {
     await bringBack(user, 0);
     await waitFor(() => expect(onOpened).toHaveBeenCalledOnce());
     expect(backend.callsTo('recovery_restore')[0].args).toEqual({ name: daily.name });
-    expect(backend.recovery.setAside).toHaveLength(1);
+    expect(setAsideIn(backend)).toHaveLength(1);
     expect(lock.problem).toBeNull();
     expect(lock.locked).toBe(false);
   });
@@ -154,7 +190,7 @@ describe('Recovery screen', () => {
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent(REFUSED_BACKUP);
     await waitFor(() => expect(alert).toHaveFocus());
-    expect(backend.recovery.setAside).toEqual([]);
+    expect(setAsideIn(backend)).toEqual([]);
     expect(lock.problem?.kind).toBe('damaged');
     expect(onOpened).not.toHaveBeenCalled();
     expect(screen.getByRole('heading', { level: 1, name: "Kindred couldn't open your data" })).toBeInTheDocument();
@@ -165,11 +201,26 @@ describe('Recovery screen', () => {
   it("says when a backup that came back doesn't open either", async () => {
     const { user, backend, onOpened } = await showRecovery();
     backend.recovery.wontOpen.push(daily.name);
-    await bringBack(user, 0);
+    const list = await bringBack(user, 0);
     const note = await screen.findByText(/That backup didn't open either. Nothing is lost/);
     await waitFor(() => expect(note).toHaveFocus());
     expect(onOpened).not.toHaveBeenCalled();
     expect(lock.problem).not.toBeNull();
+
+    // The file that wouldn't open now stands first among the backups, by its own name.
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(3));
+    const first = within(list).getAllByRole('listitem')[0];
+    expect(first).toHaveTextContent(SET_ASIDE_LABEL);
+    expect(first).not.toHaveTextContent('Locked with your passphrase');
+    expect(setAsideIn(backend)).toHaveLength(1);
+    expectNoAlarmingWords();
+
+    // Being damaged, it is refused if brought back, and nothing changes.
+    await user.click(within(first).getByRole('button', { name: /^Bring back/ }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(REFUSED_BACKUP);
+    expect(setAsideIn(backend)).toHaveLength(1);
+    expect(lock.problem?.kind).toBe('damaged');
   });
 
   it('says warmly when there are no backups, and plainly when they could not be listed', async () => {
@@ -192,7 +243,7 @@ describe('Recovery screen', () => {
     expect(first).toHaveAttribute('aria-expanded', 'false');
     await user.click(first);
     expect(first).toHaveAttribute('aria-expanded', 'true');
-    expect(screen.getAllByText(/The file that won't open is kept in a folder called “set-aside”/)).toHaveLength(2);
+    expect(screen.getAllByText(/The file that won't open is kept with the backups, not deleted/)).toHaveLength(2);
     expect(screen.getByText(/start empty/)).toBeInTheDocument();
     expect(screen.getByText(/from Settings → Your data/)).toBeInTheDocument();
     expect(backend.callsTo('recovery_start_fresh')).toHaveLength(0);
@@ -206,8 +257,32 @@ describe('Recovery screen', () => {
     await user.click(screen.getByRole('button', { name: 'Start fresh now' }));
     await waitFor(() => expect(onOpened).toHaveBeenCalledOnce());
     expect(backend.ties).toEqual([]);
-    expect(backend.recovery.setAside).toHaveLength(1);
+    expect(setAsideIn(backend)).toHaveLength(1);
     expect(lock.problem).toBeNull();
+  });
+
+  it('with no folder at all, says so and what may help, and offers no way back that would fail', async () => {
+    const { user } = await showRecovery({
+      kind: 'unreadable',
+      folder: null,
+      details: 'No home folder: $HOME is not set',
+    });
+    const heading = screen.getByRole('heading', { level: 1, name: "Kindred couldn't find a folder for your data" });
+    expect(heading).toHaveFocus();
+    expect(screen.getByText(/keeps your map, journal and reminders in a folder on this computer/)).toBeInTheDocument();
+    expect(screen.getByText(/couldn't find or make one\. Nothing has been changed\./)).toBeInTheDocument();
+    expect(screen.getByText('Restart the computer, then open Kindred again.')).toBeInTheDocument();
+    expect(screen.getByText('Check that your home folder is there, and that you can save files in it.')).toBeInTheDocument();
+    for (const name of ['Try again', 'Start fresh…', 'Rather delete everything?'])
+      expect(screen.queryByRole('button', { name })).not.toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Bring back a backup' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('list', { name: 'Backups, newest first' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Need help now?' })).toBeInTheDocument();
+    expectNoAlarmingWords();
+
+    await user.click(screen.getByRole('button', { name: 'Details for anyone helping you' }));
+    expect(screen.getByText('No home folder: $HOME is not set')).toBeInTheDocument();
+    expect(screen.queryByText(/Kindred's folder:/)).not.toBeInTheDocument();
   });
 
   it('keeps the technical details behind a disclosure, as plain text', async () => {

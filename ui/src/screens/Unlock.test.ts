@@ -120,7 +120,7 @@ describe('Unlock screen', () => {
     expect(screen.queryByLabelText('Passphrase')).not.toBeInTheDocument();
   });
 
-  describe('when no passphrase was ever set', () => {
+  describe('when the file may be damaged rather than locked', () => {
     const plain: Backup = {
       name: 'kindred-daily-2026-11-24.sqlite3',
       kind: 'daily',
@@ -130,14 +130,14 @@ describe('Unlock screen', () => {
     };
     const withPassphrase: Backup = { ...plain, name: 'kindred-manual-2026-11-20.sqlite3', kind: 'manual', encrypted: true };
 
-    /** The unlock screen with "Never set a passphrase?" open, and its backups listed. */
+    /** The unlock screen with "Sure of your passphrase, or never set one?" open, and its backups listed. */
     async function openNeverSet() {
       const user = userEvent.setup();
       const backend = await lockedBackend();
       backend.backups.push({ ...plain }, { ...withPassphrase });
       const onUnlocked = vi.fn();
       render(Unlock, { onUnlocked });
-      const disclose = screen.getByRole('button', { name: 'Never set a passphrase?' });
+      const disclose = screen.getByRole('button', { name: 'Sure of your passphrase, or never set one?' });
       expect(disclose).toHaveAttribute('aria-expanded', 'false');
       await user.click(disclose);
       expect(disclose).toHaveAttribute('aria-expanded', 'true');
@@ -147,9 +147,13 @@ describe('Unlock screen', () => {
 
     it('explains that the file may be damaged, and offers a backup or a fresh start', async () => {
       const { list } = await openNeverSet();
-      expect(screen.getByText(/may not be locked at all/)).toBeInTheDocument();
+      expect(screen.getByText(/may be damaged rather than locked/)).toBeInTheDocument();
       expect(screen.getByText(/a damaged file looks just like a locked one/)).toBeInTheDocument();
-      expect(screen.getByText(/The file Kindred has now is kept in a folder called “set-aside”/)).toBeInTheDocument();
+      expect(
+        screen.getByText(
+          /The file Kindred has now is kept with the backups, not deleted\. You'll find it listed among them, to bring back later if you need it\./,
+        ),
+      ).toBeInTheDocument();
       expect(within(list).getAllByRole('listitem')).toHaveLength(2);
       expect(within(list).getByText('Locked with your passphrase')).toBeInTheDocument();
       expect(screen.getByRole('button', { name: 'Start fresh…' })).toBeInTheDocument();
@@ -171,6 +175,12 @@ describe('Unlock screen', () => {
       await waitFor(() => expect(screen.getByLabelText('Passphrase')).toHaveFocus());
       expect(onUnlocked).not.toHaveBeenCalled();
       expect(lock.locked).toBe(true);
+      // The file that was here is now first among the backups, locked as it was.
+      await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(3));
+      const aside = within(list).getAllByRole('listitem')[0];
+      expect(aside).toHaveTextContent("Set aside when it wouldn't open");
+      expect(aside).toHaveTextContent('Locked with your passphrase');
+      await waitFor(() => expect(screen.getByLabelText('Passphrase')).toHaveFocus());
 
       await user.keyboard(`${PASSPHRASE}{Enter}`);
       await waitFor(() => expect(onUnlocked).toHaveBeenCalledOnce());

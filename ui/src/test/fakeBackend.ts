@@ -249,14 +249,14 @@ export function installFakeBackend(initial: string[] = [], reminderSettings: Par
   /** Why the data won't open; a test may set it before rendering, and set `opensOnRetry` when trying again
    * should work (the disk was cleared). Bringing back a backup named in `refused` is refused as not a Kindred
    * backup; one named in `wontOpen` comes back but doesn't open either. `listFails` makes the list of backups
-   * fail. What was set aside is listed. */
+   * fail. What a way back sets aside joins the backups (kind `set_aside`); one set aside while damaged is
+   * refused if brought back, as the real damaged file would be. */
   const recovery = {
     problem: null as DataProblem | null,
     listFails: false,
     opensOnRetry: false,
     refused: [] as string[],
     wontOpen: [] as string[],
-    setAside: [] as string[],
   };
   const lockStatus = (): LockStatus => ({
     encrypted: lock.encrypted,
@@ -269,7 +269,14 @@ export function installFakeBackend(initial: string[] = [], reminderSettings: Par
     if (!lock.locked && !recovery.problem)
       fail({ code: 'conflict', message: "Kindred's data is open, so there's nothing to bring back." });
   };
-  const setAside = () => recovery.setAside.push(`set-aside/kindred-${recovery.setAside.length + 1}.sqlite3`);
+  /** Moves the data Kindred has now in among the backups, named for when, as the backend does. */
+  const setAside = () => {
+    const stamp = `${now.slice(0, 19).replace(/:/g, '-')}Z`;
+    let name = `kindred-set-aside-${stamp}.sqlite3`;
+    for (let n = 2; backups.some((b) => b.name === name); n++) name = `kindred-set-aside-${stamp}-${n}.sqlite3`;
+    backups.unshift({ name, kind: 'set_aside', takenAt: now, bytes: 233_472, encrypted: lock.encrypted });
+    if (recovery.problem?.kind === 'damaged') recovery.refused.push(name);
+  };
   /** Light, dark or following the computer, as kept; a test may set it, or set `saveError` so
    * the next save fails with it. */
   const look: { appearance: Appearance; saveError: ApiError | null } = { appearance: 'system', saveError: null };
@@ -617,6 +624,8 @@ export function installFakeBackend(initial: string[] = [], reminderSettings: Par
       case 'data_restore': {
         if (!backups.some((b) => b.name === args.name))
           fail({ code: 'not_found', message: 'That backup could not be found. It may have been deleted.' });
+        if (recovery.refused.includes(String(args.name)))
+          fail({ code: 'validation', field: 'name', message: REFUSED_BACKUP });
         return backUp('before_restore');
       }
       case 'data_delete_everything': {
@@ -630,7 +639,7 @@ export function installFakeBackend(initial: string[] = [], reminderSettings: Par
         contacts.length = 0;
         backups.length = 0;
         recovery.problem = null;
-        recovery.setAside.length = 0;
+        recovery.refused.length = 0;
         Object.assign(lock, { encrypted: false, locked: false, passphrase: '', remembered: false });
         return null;
       }

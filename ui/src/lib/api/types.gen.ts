@@ -248,7 +248,7 @@ alreadyHere: Counts,
  */
 matchedNames: Array<string>, };
 
-export type BackupKind = "manual" | "daily" | "before_restore" | "before_import";
+export type BackupKind = "manual" | "daily" | "before_restore" | "before_import" | "set_aside";
 
 export type Backup = { 
 /**

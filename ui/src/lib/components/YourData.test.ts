@@ -125,6 +125,13 @@ describe('Your data', () => {
         bytes: 900,
         encrypted: false,
       },
+      {
+        name: 'kindred-set-aside-2026-11-18T07-00-00Z.sqlite3',
+        kind: 'set_aside',
+        takenAt: '2026-11-18T07:00:00Z',
+        bytes: 300_000,
+        encrypted: false,
+      },
     );
     render(YourData);
     const list = await screen.findByRole('list', { name: 'Backups, newest first' });
@@ -132,10 +139,12 @@ describe('Your data', () => {
     expect(within(list).getByText('2.3 MB')).toBeInTheDocument();
     expect(within(list).getByText('Taken before a restore')).toBeInTheDocument();
     expect(within(list).getByText('1 KB')).toBeInTheDocument();
+    expect(within(list).getByText("Set aside when it wouldn't open")).toBeInTheDocument();
     expect(screen.getByText(/keeps the newest seven/)).toBeInTheDocument();
+    expect(screen.getByText(/any file set aside because it wouldn't open stay until you delete everything/)).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Back up now' }));
-    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(3));
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(4));
     expect(within(list).getAllByRole('listitem')[0]).toHaveTextContent('You made this');
     expect(screen.getByText(/^Backed up/)).toBeInTheDocument();
   });

@@ -32,15 +32,19 @@ pub enum BackupKind {
     BeforeRestore,
     /// Taken just before an import replaced everything.
     BeforeImport,
+    /// A database that would not open, moved here when the person brought
+    /// back another backup or started fresh.
+    SetAside,
 }
 
 impl BackupKind {
-    fn prefix(self) -> &'static str {
+    pub(super) fn prefix(self) -> &'static str {
         match self {
             BackupKind::Manual => "manual",
             BackupKind::Daily => "daily",
             BackupKind::BeforeRestore => "before-restore",
             BackupKind::BeforeImport => "before-import",
+            BackupKind::SetAside => "set-aside",
         }
     }
 }
@@ -96,7 +100,14 @@ impl Store {
         }
         let taken = self.back_up(BackupKind::Daily)?;
         let dir = self.backup_dir()?;
-        for old in self.backups()?.into_iter().filter(|b| b.kind == BackupKind::Daily).skip(AUTO_KEEP) {
+        // Daily backups from before a file was set aside are the ones from
+        // before it stopped opening: the rotation leaves them be, or a week
+        // of fresh starts would replace every one of them.
+        let list = self.backups()?;
+        let set_aside = list.iter().filter(|b| b.kind == BackupKind::SetAside).map(|b| b.taken_at).max();
+        let rotating =
+            list.into_iter().filter(|b| b.kind == BackupKind::Daily && set_aside.is_none_or(|at| b.taken_at > at));
+        for old in rotating.skip(AUTO_KEEP) {
             std::fs::remove_file(dir.join(&old.name))?;
         }
         Ok(Some(taken))
@@ -160,9 +171,15 @@ pub(super) fn check_is_kindred(conn: &Connection) -> CoreResult<()> {
 pub(super) fn read_backup(path: &Path) -> CoreResult<Option<Backup>> {
     let Some(name) = path.file_name().and_then(|n| n.to_str()) else { return Ok(None) };
     let Some(rest) = name.strip_prefix("kindred-").and_then(|r| r.strip_suffix(".sqlite3")) else { return Ok(None) };
-    let kind = [BackupKind::BeforeRestore, BackupKind::BeforeImport, BackupKind::Manual, BackupKind::Daily]
-        .into_iter()
-        .find(|k| rest.starts_with(&format!("{}-", k.prefix())));
+    let kind = [
+        BackupKind::BeforeRestore,
+        BackupKind::BeforeImport,
+        BackupKind::Manual,
+        BackupKind::Daily,
+        BackupKind::SetAside,
+    ]
+    .into_iter()
+    .find(|k| rest.starts_with(&format!("{}-", k.prefix())));
     let Some(kind) = kind else { return Ok(None) };
     let stamp = &rest[kind.prefix().len() + 1..];
     let stamp = stamp.get(..20).unwrap_or(stamp);
@@ -232,6 +249,27 @@ mod tests {
         let list = store.backups().unwrap();
         assert_eq!(list.iter().filter(|b| b.kind == BackupKind::Daily).count(), AUTO_KEEP);
         assert_eq!(list.iter().filter(|b| b.kind == BackupKind::Manual).count(), 1, "manual ones are kept");
+    }
+
+    #[test]
+    fn daily_backups_from_before_a_file_was_set_aside_are_never_rotated_away() {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, clock) = open(dir.path());
+        for _ in 0..3 {
+            store.daily_backup_if_due().unwrap().unwrap();
+            clock.advance(Duration::hours(25));
+        }
+        // A file that wouldn't open was set aside now (its name says when).
+        let stamp = store.now().format("%Y-%m-%dT%H-%M-%SZ");
+        std::fs::write(dir.path().join(BACKUP_DIR).join(format!("kindred-set-aside-{stamp}.sqlite3")), b"x").unwrap();
+        let before: Vec<_> = store.backups().unwrap().into_iter().filter(|b| b.kind == BackupKind::Daily).collect();
+        for _ in 0..10 {
+            clock.advance(Duration::hours(25));
+            store.daily_backup_if_due().unwrap().unwrap();
+        }
+        let dailies: Vec<_> = store.backups().unwrap().into_iter().filter(|b| b.kind == BackupKind::Daily).collect();
+        assert_eq!(dailies.len(), AUTO_KEEP + before.len(), "the newest seven, and the three from before");
+        assert!(before.iter().all(|b| dailies.contains(b)));
     }
 
     #[test]

@@ -26,13 +26,15 @@ const PLAIN_HEADER: &[u8; 16] = b"SQLite format 3\0";
 /// The suffix of the new file while it is being written.
 pub(super) const REKEY_SUFFIX: &str = ".rekey";
 
-/// Whether the file at `path` is encrypted: it exists, has a header, and the
-/// header is not SQLite's. (A damaged file looks the same; opening it with a
-/// passphrase then says the passphrase does not fit, and changes nothing.)
+/// Whether the file at `path` is encrypted: it exists, has a header, the
+/// header is not SQLite's, and its size is whole pages (SQLCipher writes
+/// nothing else). A damaged file can still look encrypted; opening it with a
+/// passphrase then says the passphrase does not fit, and changes nothing.
 pub fn file_is_encrypted(path: &Path) -> bool {
     let mut header = [0u8; 16];
+    let whole_pages = std::fs::metadata(path).is_ok_and(|m| m.len() >= 512 && m.len() % 512 == 0);
     match std::fs::File::open(path).and_then(|mut f| f.read_exact(&mut header)) {
-        Ok(()) => &header != PLAIN_HEADER,
+        Ok(()) => whole_pages && &header != PLAIN_HEADER,
         Err(_) => false,
     }
 }

@@ -43,7 +43,7 @@ pub use encryption::{file_is_encrypted, RekeyedCopies};
 pub use journal::{JournalPage, JOURNAL_PAGE};
 pub use migrations::{latest_version, MIGRATIONS};
 pub use reach_out_reminders::ReachOutDue;
-pub use recovery::{backups_in, restore_in, set_aside, OpenProblem, SET_ASIDE_DIR};
+pub use recovery::{backups_in, restore_in, set_aside, OpenProblem};
 pub use reminders::TakenReminders;
 pub use settings::CadenceDefaults;
 pub use snapshot::SNAPSHOT_DIR;
@@ -171,7 +171,7 @@ pub fn delete_data_files(db: &Path) -> CoreResult<()> {
             std::fs::remove_file(file)?;
         }
     }
-    for folder in [SNAPSHOT_DIR, backups::BACKUP_DIR, SET_ASIDE_DIR] {
+    for folder in [SNAPSHOT_DIR, backups::BACKUP_DIR] {
         let path = dir.join(folder);
         if path.exists() {
             std::fs::remove_dir_all(&path)?;

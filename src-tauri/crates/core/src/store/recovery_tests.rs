@@ -2,6 +2,7 @@ use std::sync::Arc;
 
 use chrono::TimeZone;
 
+use super::super::encryption::with_suffix;
 use super::*;
 use crate::clock::FixedClock;
 use crate::passphrase::Passphrase;
@@ -83,8 +84,10 @@ fn a_backup_comes_back_in_place_of_a_damaged_file_which_is_kept_aside() {
     let store = Store::open_in_dir(dir.path(), clock()).unwrap();
     assert_eq!(names(&store), ["Sam"], "the map as it was at the backup");
 
-    let kept = dir.path().join(SET_ASIDE_DIR).join("kindred-2026-11-26T10-00-00Z.sqlite3");
-    assert_eq!(std::fs::read(&kept).unwrap(), damaged, "the damaged file is kept byte for byte");
+    let kept = dir.path().join(BACKUP_DIR).join("kindred-set-aside-2026-11-26T10-00-00Z.sqlite3");
+    assert!(std::fs::read(&kept).unwrap() == damaged, "the damaged file is kept byte for byte");
+    let listed = backups_in(dir.path()).unwrap();
+    assert_eq!(listed.iter().map(|b| b.kind).collect::<Vec<_>>(), [BackupKind::SetAside, BackupKind::Manual]);
     assert!(dir.path().join(BACKUP_DIR).join(&name).exists(), "the backup itself stays");
     assert!(!dir.path().join("kindred.sqlite3.incoming").exists());
 }
@@ -102,8 +105,8 @@ fn a_damaged_or_unknown_backup_is_refused_and_nothing_moves() {
     for outside in ["../kindred.sqlite3", "kindred.sqlite3", "", ".hidden", "kindred-manual-nonsense.sqlite3"] {
         assert!(matches!(restore_in(dir.path(), outside, now()), Err(CoreError::NotFound { .. })), "{outside}");
     }
-    assert_eq!(std::fs::read(&db).unwrap(), before);
-    assert!(!dir.path().join(SET_ASIDE_DIR).exists());
+    assert!(std::fs::read(&db).unwrap() == before);
+    assert_eq!(backups_in(dir.path()).unwrap().len(), 1, "nothing was set aside");
 }
 
 #[test]
@@ -130,16 +133,53 @@ fn setting_aside_moves_the_log_along_and_never_overwrites() {
         set_aside(dir.path(), now()).unwrap().unwrap();
     }
     assert!(!db.exists() && !dir.path().join("kindred.sqlite3-wal").exists());
-    let folder = dir.path().join(SET_ASIDE_DIR);
-    assert_eq!(std::fs::read_to_string(folder.join("kindred-2026-11-26T10-00-00Z.sqlite3")).unwrap(), "database 0");
-    assert_eq!(std::fs::read_to_string(folder.join("kindred-2026-11-26T10-00-00Z.sqlite3-wal")).unwrap(), "log 0");
-    assert_eq!(std::fs::read_to_string(folder.join("kindred-2026-11-26T10-00-00Z-2.sqlite3")).unwrap(), "database 1");
-    assert_eq!(std::fs::read_to_string(folder.join("kindred-2026-11-26T10-00-00Z-2.sqlite3-wal")).unwrap(), "log 1");
+    let folder = dir.path().join(BACKUP_DIR);
+    let read = |name: &str| std::fs::read_to_string(folder.join(name)).unwrap();
+    assert_eq!(read("kindred-set-aside-2026-11-26T10-00-00Z.sqlite3"), "database 0");
+    assert_eq!(read("kindred-set-aside-2026-11-26T10-00-00Z.sqlite3-wal"), "log 0");
+    assert_eq!(read("kindred-set-aside-2026-11-26T10-00-00Z-2.sqlite3"), "database 1");
+    assert_eq!(read("kindred-set-aside-2026-11-26T10-00-00Z-2.sqlite3-wal"), "log 1");
     assert_eq!(set_aside(dir.path(), now()).unwrap(), None, "nothing left to set aside");
+
+    // A log left without its database goes too: it must never be applied
+    // to the next database put in place.
+    std::fs::write(dir.path().join("kindred.sqlite3-wal"), "stray log").unwrap();
+    let aside = set_aside(dir.path(), now()).unwrap().unwrap();
+    assert_eq!(std::fs::read_to_string(with_suffix(&aside, "-wal")).unwrap(), "stray log");
+    assert!(!dir.path().join("kindred.sqlite3-wal").exists());
 }
 
 #[test]
-fn backups_are_listed_without_an_open_store_and_deleting_everything_takes_set_aside_files_too() {
+fn a_move_that_fails_half_way_puts_back_what_it_moved() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join(DATABASE_FILE);
+    std::fs::write(&db, "database").unwrap();
+    std::fs::write(dir.path().join("kindred.sqlite3-wal"), "log").unwrap();
+    // Something already where the database would go (a folder, which a
+    // file can't be renamed over) makes the last move fail.
+    let target = dir.path().join(BACKUP_DIR).join("kindred-set-aside-2026-11-26T10-00-00Z.sqlite3");
+    std::fs::create_dir_all(dir.path().join(BACKUP_DIR)).unwrap();
+    let parts = ["-wal", ""];
+    std::fs::create_dir(&target).unwrap();
+    assert!(move_parts(&db, &target, &parts).is_err());
+    assert_eq!(std::fs::read_to_string(&db).unwrap(), "database");
+    assert_eq!(std::fs::read_to_string(dir.path().join("kindred.sqlite3-wal")).unwrap(), "log", "the log is back");
+}
+
+#[test]
+fn a_restore_that_cant_swap_leaves_the_folder_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = store_with_a_backup(dir.path(), None);
+    let damaged = damage(dir.path());
+    // The name the incoming copy needs is taken by a folder: the copy fails.
+    std::fs::create_dir(dir.path().join("kindred.sqlite3.incoming")).unwrap();
+    assert!(restore_in(dir.path(), &name, now()).is_err());
+    assert!(std::fs::read(dir.path().join(DATABASE_FILE)).unwrap() == damaged);
+    assert_eq!(backups_in(dir.path()).unwrap().len(), 1, "nothing was set aside");
+}
+
+#[test]
+fn backups_are_listed_without_an_open_store_and_deleting_everything_takes_set_aside_ones_too() {
     let dir = tempfile::tempdir().unwrap();
     assert!(backups_in(dir.path()).unwrap().is_empty());
     let name = store_with_a_backup(dir.path(), None);
@@ -148,6 +188,7 @@ fn backups_are_listed_without_an_open_store_and_deleting_everything_takes_set_as
     assert_eq!(listed, [name]);
 
     set_aside(dir.path(), now()).unwrap();
+    assert_eq!(backups_in(dir.path()).unwrap().len(), 2);
     super::super::delete_data_files(&dir.path().join(DATABASE_FILE)).unwrap();
     assert!(!dir.path().exists(), "no file of Kindred's is left");
 }
