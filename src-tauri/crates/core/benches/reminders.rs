@@ -78,14 +78,29 @@ fn bench_tick(c: &mut Criterion) {
                      JOIN contacts c ON c.id = ct.contact_id WHERE ct.tie_id = t.id) FROM ties t",
                 )
                 .unwrap();
-            let n = ties.query_map([], |r| r.get::<_, i64>(0)).unwrap().count();
+            // Every column is read: SQLite only works out a column (here
+            // the last contact) when it is asked for.
+            let n = ties
+                .query_map([], |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, Option<String>>(1)?,
+                        r.get::<_, String>(2)?,
+                        r.get::<_, Option<String>>(3)?,
+                    ))
+                })
+                .unwrap()
+                .count();
             let mut rems = raw
                 .prepare_cached(
                     "SELECT r.id, r.rule, (SELECT max(o.due_at) FROM reminder_occurrences o WHERE o.reminder_id = r.id)
                      FROM reminders r",
                 )
                 .unwrap();
-            n + rems.query_map([], |r| r.get::<_, i64>(0)).unwrap().count()
+            n + rems
+                .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?)))
+                .unwrap()
+                .count()
         })
     });
     // A clock that moves backwards by a millisecond each time defeats the

@@ -4,7 +4,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::tie::Tie;
+use crate::tie::{Birthday, Tie};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -23,16 +23,25 @@ pub struct UpcomingBirthday {
 /// (inclusive), soonest first. Archived ties are skipped. A 29 February
 /// birthday is marked on 28 February in years without one.
 pub fn upcoming_birthdays(ties: &[Tie], today: NaiveDate, within_days: i64) -> Vec<UpcomingBirthday> {
-    let mut found: Vec<UpcomingBirthday> = ties
-        .iter()
-        .filter(|t| t.archived_at.is_none())
-        .filter_map(|t| {
-            let b = t.birthday?;
+    let birthdays =
+        ties.iter().filter(|t| t.archived_at.is_none()).filter_map(|t| Some((t.id, t.name.as_str(), t.birthday?)));
+    birthdays_within(birthdays, today, within_days)
+}
+
+/// [`upcoming_birthdays`] of `(tie id, name, birthday)` triples, as the
+/// reminders read them (active ties only, without the rest of a tie).
+pub(crate) fn birthdays_within<'a>(
+    birthdays: impl Iterator<Item = (i64, &'a str, Birthday)>,
+    today: NaiveDate,
+    within_days: i64,
+) -> Vec<UpcomingBirthday> {
+    let mut found: Vec<UpcomingBirthday> = birthdays
+        .filter_map(|(tie_id, name, b)| {
             let on = next_occurrence(u32::from(b.month), u32::from(b.day), today)?;
             let in_days = (on - today).num_days();
             (in_days <= within_days).then(|| UpcomingBirthday {
-                tie_id: t.id,
-                name: t.name.clone(),
+                tie_id,
+                name: name.to_owned(),
                 on,
                 in_days,
                 turning: b.year.map(|y| on.year() - i32::from(y)).filter(|age| *age > 0),

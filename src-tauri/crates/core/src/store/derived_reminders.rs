@@ -13,16 +13,16 @@ use std::collections::HashMap;
 
 use rusqlite::{params, Transaction};
 
+use super::ties::ReminderTie;
 use super::time::{from_text, to_text};
 use super::Store;
-use crate::birthdays::upcoming_birthdays;
+use crate::birthdays::birthdays_within;
 use crate::error::CoreResult;
 use crate::reflection::intention::IntentionStatus;
 use crate::reminder::DueItem;
 use crate::reminder_settings::ReminderSettings;
 use crate::schedule::local::resolve_local;
 use crate::schedule::{plan, Due, PlanSettings, Planned, Recurrence};
-use crate::tie::Tie;
 
 const REFLECTION_KEY: &str = "reflection";
 
@@ -42,7 +42,7 @@ impl Store {
     /// [`Store::take_due_derived`] over ties already loaded.
     pub(super) fn take_due_derived_of(
         &mut self,
-        ties: &[Tie],
+        ties: &[ReminderTie],
         now: DateTime<Utc>,
         reminders: &ReminderSettings,
         settings: &PlanSettings,
@@ -54,7 +54,8 @@ impl Store {
 
         if reminders.birthdays {
             let lead = i64::from(reminders.birthday_days_before);
-            for b in upcoming_birthdays(ties, today, lead) {
+            let birthdays = ties.iter().filter_map(|t| Some((t.id, t.name.as_str(), t.birthday?)));
+            for b in birthdays_within(birthdays, today, lead) {
                 // (the day it comes, which reminder, days left it announces)
                 let mut days = vec![(b.on, "day", 0)];
                 // On the day itself the day's own reminder says it all.

@@ -6,11 +6,11 @@
 use chrono::{DateTime, Days, NaiveTime, Utc};
 
 use super::derived_reminders::{last_fired_by_key, record_fired};
+use super::ties::ReminderTie;
 use super::Store;
 use crate::error::CoreResult;
 use crate::schedule::local::resolve_local;
 use crate::schedule::{cadence_due, plan, PlanSettings, Planned, Recurrence};
-use crate::tie::Tie;
 
 /// A tie it would be nice to reach out to, taken for one notification.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,7 +35,7 @@ impl Store {
     /// loads them once for every kind).
     pub(super) fn take_due_reach_outs_of(
         &mut self,
-        ties: &[Tie],
+        ties: &[ReminderTie],
         now: DateTime<Utc>,
         settings: &PlanSettings,
     ) -> CoreResult<(Vec<ReachOutDue>, Option<DateTime<Utc>>)> {
@@ -47,8 +47,8 @@ impl Store {
         let planned: Vec<Planned> = ties
             .iter()
             .filter_map(|tie| {
-                let cadence = defaults.in_force(tie).filter(|d| *d > 0)?;
-                let since = tie.last_contact_on.unwrap_or(tie.created_at.date_naive());
+                let cadence = defaults.in_force_for(tie.cadence, tie.circle).filter(|d| *d > 0)?;
+                let since = tie.since;
                 let key = format!("{KEY_PREFIX}{}", tie.id);
                 Some(Planned {
                     rule: Recurrence::Once { on: cadence_due(since, cadence), at: None },

@@ -32,10 +32,15 @@ impl CadenceDefaults {
     /// The rhythm in force for `tie`, in days: its own, its circle's, or
     /// none (nudges off, or no circle yet).
     pub fn in_force(&self, tie: &Tie) -> Option<u32> {
-        match tie.cadence {
+        self.in_force_for(tie.cadence, tie.circle)
+    }
+
+    /// [`CadenceDefaults::in_force`] from a tie's rhythm and circle alone.
+    pub fn in_force_for(&self, cadence: Cadence, circle: Option<Circle>) -> Option<u32> {
+        match cadence {
             Cadence::Off => None,
             Cadence::Custom { days } => Some(u32::from(days)),
-            Cadence::Circle => tie.circle.map(|c| u32::from(self.for_circle(c))),
+            Cadence::Circle => circle.map(|c| u32::from(self.for_circle(c))),
         }
     }
 

@@ -24,14 +24,32 @@ const SELECT_TIE: &str = "
 /// The same columns for the reminder scheduler, which runs every 30
 /// seconds over every tie: support types, feel and notes are left out (it
 /// needs rhythm, birthday and last contact only).
-const SELECT_TIE_FOR_REMINDERS: &str = "
-    SELECT t.id, t.kind, t.group_kind, t.name, t.circle, t.sector, NULL,
-           t.cadence_mode, t.cadence_days, t.birthday_day, t.birthday_month, t.birthday_year,
-           '', '', NULL,
-           (SELECT max(c.occurred_on) FROM contacts c
-              JOIN contact_ties ct ON ct.contact_id = c.id WHERE ct.tie_id = t.id),
-           t.created_at, t.updated_at, t.archived_at
-    FROM ties t WHERE t.archived_at IS NULL ORDER BY t.id";
+/// What reminders need of each active tie, and no more (see
+/// [`ReminderTie`]). The day a rhythm counts from is the last contact's, or
+/// else the (UTC) day the tie was added: the first ten characters of its
+/// stored instant.
+const SELECT_TIES_FOR_REMINDERS: &str = "
+    SELECT t.id, t.name, t.circle, t.cadence_mode, t.cadence_days,
+           t.birthday_day, t.birthday_month, t.birthday_year,
+           coalesce((SELECT max(c.occurred_on) FROM contacts c
+                       JOIN contact_ties ct ON ct.contact_id = c.id WHERE ct.tie_id = t.id),
+                    substr(t.created_at, 1, 10))
+    FROM ties t WHERE +t.archived_at IS NULL ORDER BY t.id";
+
+/// An active tie as the reminders see it: read for every tie at each full
+/// tick, so it leaves out what a full [`Tie`] decodes (kinds, sector,
+/// notes, timestamps), which was most of a full tick at 10,000 ties.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ReminderTie {
+    pub id: i64,
+    pub name: String,
+    pub circle: Option<Circle>,
+    pub cadence: Cadence,
+    pub birthday: Option<Birthday>,
+    /// The day the rhythm counts from: the last contact, else the day the
+    /// tie was added.
+    pub since: chrono::NaiveDate,
+}
 
 pub(crate) const NOT_FOUND: &str = "That person or group";
 
@@ -109,9 +127,23 @@ impl Store {
 
     /// Active ties with what reminders need (no support types, feel or
     /// notes), by id.
-    pub(super) fn ties_for_reminders(&self) -> CoreResult<Vec<Tie>> {
-        let mut stmt = self.conn.prepare_cached(SELECT_TIE_FOR_REMINDERS)?;
-        let ties = stmt.query_map([], read_tie)?.collect::<Result<Vec<_>, _>>()?;
+    pub(super) fn ties_for_reminders(&self) -> CoreResult<Vec<ReminderTie>> {
+        let mut stmt = self.conn.prepare_cached(SELECT_TIES_FOR_REMINDERS)?;
+        let ties = stmt
+            .query_map([], |row| {
+                let since: String = row.get(8)?;
+                Ok(ReminderTie {
+                    id: row.get(0)?,
+                    name: row.get(1)?,
+                    circle: row.get_ref(2)?.as_str_or_null()?.and_then(Circle::parse),
+                    cadence: Cadence::from_columns(row.get_ref(3)?.as_str_or_null()?, row.get(4)?),
+                    birthday: Birthday::from_columns(row.get(5)?, row.get(6)?, row.get(7)?),
+                    since: since.parse().map_err(|e| {
+                        rusqlite::Error::FromSqlConversionFailure(8, rusqlite::types::Type::Text, Box::new(e))
+                    })?,
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(ties)
     }
 
