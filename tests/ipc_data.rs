@@ -69,8 +69,9 @@ fn backups_restore_and_delete_everything() {
     assert_eq!(backup["kind"], "manual");
     app.invoke("ties_create", json!({ "draft": { "kind": "person", "name": "Ana" } })).unwrap();
     app.clock.advance(chrono::Duration::minutes(1));
-    let safety = app.invoke("data_restore", json!({ "name": backup["name"] })).unwrap();
-    assert_eq!(safety["kind"], "before_restore");
+    let restored = app.invoke("data_restore", json!({ "name": backup["name"] })).unwrap();
+    assert_eq!(restored["safety"]["kind"], "before_restore");
+    assert_eq!(restored["status"]["locked"], false);
     let names: Vec<_> =
         app.invoke("ties_list", json!({})).unwrap().as_array().unwrap().iter().map(|t| t["name"].clone()).collect();
     assert_eq!(names, [json!("Sam")]);

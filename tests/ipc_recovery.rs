@@ -221,3 +221,42 @@ fn everything_can_be_deleted_while_the_data_wont_open() {
     app.invoke("data_delete_everything", json!({ "confirmation": "delete everything" })).unwrap();
     assert!(!data.exists(), "no file of Kindred's is left, set-aside ones included");
 }
+
+#[test]
+fn a_file_set_aside_while_locked_comes_back_from_settings_and_asks_for_its_passphrase() {
+    let dir = tempfile::tempdir().unwrap();
+    lived_in(dir.path(), Some("lantern by the gate"));
+    // Locked at the next start; the person starts fresh instead (a Caps
+    // Lock that made the right passphrase look wrong, say).
+    let app = TestApp::in_dir(dir.path());
+    app.invoke("recovery_start_fresh", json!({})).unwrap();
+    add(&app, "Noor");
+    let backups = app.invoke("data_backups", json!({})).unwrap();
+    let locked_aside = backups.as_array().unwrap().iter().find(|b| b["kind"] == "set_aside").unwrap().clone();
+    assert_eq!(locked_aside["encrypted"], true);
+
+    let restored = app.invoke("data_restore", json!({ "name": locked_aside["name"] })).unwrap();
+    assert_eq!(restored["safety"], Value::Null, "what was open is set aside instead");
+    assert_eq!(restored["status"], json!({ "encrypted": true, "locked": true, "remembered": false, "problem": null }));
+    app.invoke("lock_unlock", json!({ "passphrase": "lantern by the gate" })).unwrap();
+    assert_eq!(names(&app), [json!("Ari"), json!("Sam")]);
+
+    // And back the other way: the fresh start (plain) comes back from the
+    // locked data, which opens without a passphrase then.
+    let backups = app.invoke("data_backups", json!({})).unwrap();
+    let fresh = backups
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["kind"] == "set_aside" && b["encrypted"] == false)
+        .unwrap()
+        .clone();
+    let restored = app.invoke("data_restore", json!({ "name": fresh["name"] })).unwrap();
+    assert_eq!(restored["status"]["encrypted"], false);
+    assert_eq!(restored["status"]["locked"], false);
+    assert_eq!(names(&app), [json!("Noor")]);
+
+    // A backup that opens here is still copied in, with a safety copy.
+    let manual = app.invoke("data_back_up_now", json!({})).unwrap()["name"].clone();
+    assert!(app.invoke("data_restore", json!({ "name": manual })).unwrap()["safety"].is_object());
+}

@@ -37,7 +37,7 @@ use crate::commands::app::AppInfo;
 use crate::commands::checkins::CheckInScale;
 use crate::commands::reflect::ReflectLibrary;
 use crate::error::{ApiError, ErrorCode};
-use crate::state::{DataProblem, LockStatus};
+use crate::state::{DataProblem, LockStatus, Restored};
 
 /// Path of the generated file, relative to the repository root.
 pub const BINDINGS_PATH: &str = "ui/src/lib/api/types.gen.ts";
@@ -94,6 +94,7 @@ pub fn typescript() -> String {
         ImportPreview::decl(&cfg),
         BackupKind::decl(&cfg),
         Backup::decl(&cfg),
+        Restored::decl(&cfg),
         VcardPerson::decl(&cfg),
         VcardPick::decl(&cfg),
         Guide::decl(&cfg),

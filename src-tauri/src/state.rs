@@ -37,6 +37,16 @@ pub struct LockStatus {
     pub problem: Option<DataProblem>,
 }
 
+/// What bringing back a backup from Settings did: the safety copy taken
+/// first (none when the backup was put in place as a file of its own), and
+/// the status after (locked, when it needs its own passphrase).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Restored {
+    pub safety: Option<Backup>,
+    pub status: LockStatus,
+}
+
 /// Why the data could not be opened, for the screen that offers the ways
 /// back.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -275,6 +285,42 @@ impl AppState {
             }
             Slot::Unavailable(None, problem) => Err(ApiError::store_unavailable(problem)),
         }
+    }
+
+    /// Brings back the backup called `name` from Settings. One that opens
+    /// with the store's key is copied in, after a safety copy. Any other (a
+    /// file set aside while locked, brought back after a fresh start, say)
+    /// can only come back as a file of its own: the data is closed, set
+    /// aside among the backups, the backup put in place, and Kindred opens
+    /// it as at start (asking for its passphrase if it has one). If that
+    /// swap fails, the data is opened again as it was.
+    pub fn restore_backup(&self, name: &str) -> Result<Restored, ApiError> {
+        let mut slot = self.slot();
+        let Slot::Open(store) = &mut *slot else { return Err(self.not_open(&slot)) };
+        if store.backup_opens_here(name)? {
+            let safety = store.restore_backup(name)?;
+            drop(slot);
+            return Ok(Restored { safety: Some(safety), status: self.lock_status() });
+        }
+        let dir = data_dir(&slot).ok_or_else(|| ApiError::from(CoreError::Locked))?;
+        let key = match &*slot {
+            Slot::Open(store) => store.passphrase().cloned(),
+            _ => None,
+        };
+        // Closing the store lets SQLite fold its log into the file first.
+        *slot = Slot::Locked(dir.clone());
+        let clock = self.clock();
+        let swapped = restore_in(&dir, name, clock.now());
+        *slot = match &swapped {
+            Ok(_) => open_slot(&dir, clock, self.keychain.as_ref()),
+            Err(_) => match Store::open_in_dir_with(&dir, clock, key) {
+                Ok(store) => Slot::Open(store),
+                Err(error) => unavailable(&dir, &error),
+            },
+        };
+        drop(slot);
+        swapped?;
+        Ok(Restored { safety: None, status: self.lock_status() })
     }
 
     // Ways back when the data won't open (or won't unlock) --------------------

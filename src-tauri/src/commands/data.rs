@@ -9,7 +9,8 @@ use kindred_core::vcard::{VcardPerson, VcardPick};
 use tauri::{AppHandle, Manager, Runtime, State};
 
 use crate::commands::files::save_to_downloads;
-use crate::{platform, scheduler, ApiError, AppState};
+use crate::state::Restored;
+use crate::{platform, scheduler, tray, ApiError, AppState};
 
 /// Saves everything as one JSON file in Downloads; returns where it went.
 #[tauri::command(async)]
@@ -67,10 +68,12 @@ pub fn data_restore<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     name: String,
-) -> Result<Backup, ApiError> {
-    let safety = state.store(|store| store.restore_backup(&name))?;
+) -> Result<Restored, ApiError> {
+    let restored = state.restore_backup(&name)?;
     scheduler::wake(&app);
-    Ok(safety)
+    // Locked now, when the backup needs its own passphrase.
+    tray::refresh(&app);
+    Ok(restored)
 }
 
 /// Deletes every file of Kindred's (typed phrase required), turns off

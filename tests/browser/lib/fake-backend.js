@@ -379,7 +379,15 @@
       if (!backups.some((b) => b.name === name))
         throw { code: 'not_found', message: 'That backup could not be found. It may have been deleted.' };
       if (recovery.refused.includes(name)) throw refusedError;
-      return backUp('before_restore');
+      const backup = backups.find((b) => b.name === name);
+      // Locked with a passphrase the data doesn't have, or plain while it has one: put in place as a
+      // file, with what was open set aside, and opened as at start.
+      if (backup.encrypted !== lock.encrypted) {
+        setAside();
+        Object.assign(lock, { encrypted: backup.encrypted, locked: backup.encrypted, remembered: false });
+        return { safety: null, status: lockStatus() };
+      }
+      return { safety: backUp('before_restore'), status: lockStatus() };
     },
     data_delete_everything: ({ confirmation }) => {
       if (String(confirmation ?? '').trim().toLowerCase() !== 'delete everything')

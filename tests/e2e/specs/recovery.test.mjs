@@ -12,6 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import { Harness } from '../lib/harness.mjs';
 
 const DATABASE = 'kindred.sqlite3';
+const PASSPHRASE = 'river stones forty two';
 
 /** Leaves SQLite's header and overwrites the rest, log included, as a failing disk might. */
 function damage(dir) {
@@ -115,5 +116,40 @@ for (const theme of ['light', 'dark']) describe(`When the data won't open, on th
     await b.$('nav[aria-label="Main"]').waitForDisplayed({ timeout: 15_000 });
     assert.deepEqual((await h.invoke('ties_list')).ok, []);
     assert.equal(setAside(h.dataDir).length, 2, 'the noise is kept aside too');
+  });
+
+  it('a locked file set aside by a fresh start comes back from Settings and opens with its passphrase', async () => {
+    // Someone with a passphrase who, at the unlock screen, started fresh
+    // (a Caps Lock made the right passphrase look wrong, say).
+    assert.ok((await h.invoke('ties_create', { draft: { kind: 'person', name: 'Mira Okafor' } })).ok);
+    assert.ok((await h.invoke('lock_set_passphrase', { current: null, passphrase: PASSPHRASE })).ok);
+    await h.quit();
+    let b = await h.launch({ waitFor: 'input[type="password"]' });
+    await b.$('button*=Sure of your passphrase, or never set one?').click();
+    await b.$('button*=Start fresh').click();
+    await b.$('button=Start fresh now').waitForDisplayed({ timeout: 5_000 });
+    await b.$('button=Start fresh now').click();
+    await b.$('nav[aria-label="Main"]').waitForDisplayed({ timeout: 15_000 });
+
+    await h.goTo('Settings');
+    // The newest one set aside is the locked file.
+    const row = b.$$('li*=Set aside when it wouldn')[0];
+    await row.$('button*=Restore').click();
+    const dialog = b.$('[role="dialog"]');
+    await dialog.waitForDisplayed({ timeout: 5_000 });
+    assert.match(await dialog.getText(), /locked with a passphrase/);
+    await h.screenshot(`recovery-settings-locked-backup-${theme}`);
+    await dialog.$('button=Restore').click();
+    b = h.browser;
+    await b.$('input[type="password"]').waitForDisplayed({ timeout: 15_000 });
+    await h.screenshot(`recovery-settings-asks-${theme}`);
+    await b.$('input[type="password"]').setValue(PASSPHRASE);
+    await b.$('button=Unlock').click();
+    await b.$('nav[aria-label="Main"]').waitForDisplayed({ timeout: 15_000 });
+    await h.goTo('People');
+    await b.waitUntil(async () => (await b.$('main').getText()).includes('Mira Okafor'), {
+      timeout: 10_000,
+      timeoutMsg: 'the locked data is not back',
+    });
   });
 });

@@ -74,6 +74,13 @@ class Lock {
   // Ways back when the data won't open (or may be damaged rather than locked). Each resolves to
   // the new status, for the screen to decide what's next; each throws a KindredError.
 
+  /** Takes the status after a backup was brought back from Settings: locked, when the backup came back as a
+   * file of its own with a passphrase (the unlock screen then says so). */
+  restored(status: LockStatus) {
+    this.status = status;
+    this.backupLocked = status.locked && status.problem === null;
+  }
+
   /** Puts the backup called `name` in place of the data (which is set aside, not deleted). */
   async bringBack(name: string): Promise<LockStatus> {
     const status = await this.recover(() => api.recoveryRestore(name));

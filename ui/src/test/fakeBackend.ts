@@ -626,7 +626,15 @@ export function installFakeBackend(initial: string[] = [], reminderSettings: Par
           fail({ code: 'not_found', message: 'That backup could not be found. It may have been deleted.' });
         if (recovery.refused.includes(String(args.name)))
           fail({ code: 'validation', field: 'name', message: REFUSED_BACKUP });
-        return backUp('before_restore');
+        const backup = backups.find((b) => b.name === args.name)!;
+        // Locked with a passphrase the data doesn't have, or plain while it has one: put in place as a
+        // file, with what was open set aside, and opened as at start.
+        if (backup.encrypted !== lock.encrypted) {
+          setAside();
+          Object.assign(lock, { encrypted: backup.encrypted, locked: backup.encrypted, remembered: false });
+          return { safety: null, status: lockStatus() };
+        }
+        return { safety: backUp('before_restore'), status: lockStatus() };
       }
       case 'data_delete_everything': {
         if (String(args.confirmation ?? '').trim().toLowerCase() !== 'delete everything')

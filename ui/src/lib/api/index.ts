@@ -38,6 +38,7 @@ import type {
   ReachOut,
   ReflectLibrary,
   Reminder,
+  Restored,
   ReminderDraft,
   ReminderSettings,
   SessionEnd,
@@ -229,8 +230,10 @@ export const api = {
   /** Backups, newest first. */
   backups: () => call<Backup[]>('data_backups'),
   backUpNow: () => call<Backup>('data_back_up_now'),
-  /** Restores a backup; resolves to the safety copy taken of what was here first. */
-  restoreBackup: (name: string) => call<Backup>('data_restore', { name }),
+  /** Restores a backup. Resolves to the safety copy taken of what was here first (none when the backup had
+   * to be put in place as a file of its own: locked with another passphrase, or plain while the data has one)
+   * and the status after (locked, when the backup needs its passphrase). */
+  restoreBackup: (name: string) => call<Restored>('data_restore', { name }),
   /** Deletes every file of Kindred's (the typed phrase is checked); the app then closes itself. Works while locked,
    * and while the data won't open. */
   deleteEverything: (confirmation: string) => call<void>('data_delete_everything', { confirmation }),

@@ -260,6 +260,8 @@ name: string, kind: BackupKind, takenAt: string, bytes: number,
  */
 encrypted: boolean, };
 
+export type Restored = { safety: Backup | null, status: LockStatus, };
+
 export type VcardPerson = { 
 /**
  * Position in the file (what the import refers to).

@@ -177,6 +177,51 @@ describe('Your data', () => {
     expect(screen.getByText('Taken before a restore')).toBeInTheDocument();
   });
 
+  it('brings back a backup locked with a passphrase the data lacks as a file, then asks for the passphrase', async () => {
+    const user = userEvent.setup();
+    const backend = installFakeBackend(['Noor']);
+    backend.backups.push({
+      name: 'kindred-set-aside-2026-11-24T08-00-00Z.sqlite3',
+      kind: 'set_aside',
+      takenAt: '2026-11-24T08:00:00Z',
+      bytes: 240_000,
+      encrypted: true,
+    });
+    await lock.refresh();
+    render(YourData);
+    await user.click(await screen.findByRole('button', { name: /^Restore the backup from/ }));
+    const dialog = screen.getByRole('dialog', { name: 'Restore this backup?' });
+    expect(dialog).toHaveTextContent(/locked with a passphrase\. Kindred will set aside what's open now/);
+    expect(dialog).not.toHaveTextContent(/safety copy/);
+    await user.click(within(dialog).getByRole('button', { name: 'Restore' }));
+    // The unlock screen takes over, saying why it asks.
+    await waitFor(() => expect(lock.locked).toBe(true));
+    expect(lock.backupLocked).toBe(true);
+    expect(backend.backups.filter((b) => b.kind === 'set_aside')).toHaveLength(2);
+  });
+
+  it('says so when a backup without a passphrase comes back over data that had one', async () => {
+    const user = userEvent.setup();
+    const backend = installFakeBackend(['Noor']);
+    Object.assign(backend.lock, { encrypted: true, passphrase: 'lantern by the gate' });
+    backend.backups.push({
+      name: 'kindred-set-aside-2026-11-24T08-00-00Z.sqlite3',
+      kind: 'set_aside',
+      takenAt: '2026-11-24T08:00:00Z',
+      bytes: 240_000,
+      encrypted: false,
+    });
+    await lock.refresh();
+    render(YourData);
+    await user.click(await screen.findByRole('button', { name: /^Restore the backup from/ }));
+    const dialog = screen.getByRole('dialog', { name: 'Restore this backup?' });
+    expect(dialog).toHaveTextContent(/has no passphrase\. Kindred will set aside what's open now/);
+    await user.click(within(dialog).getByRole('button', { name: 'Restore' }));
+    expect(await screen.findByText(/so neither has Kindred now; you can set one again/)).toBeInTheDocument();
+    expect(lock.encrypted).toBe(false);
+    expect(lock.locked).toBe(false);
+  });
+
   it('keeps the delete button off until the phrase is typed, then deletes everything', async () => {
     const user = userEvent.setup();
     const backend = installFakeBackend(['Sam']);

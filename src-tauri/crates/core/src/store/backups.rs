@@ -113,6 +113,20 @@ impl Store {
         Ok(Some(taken))
     }
 
+    /// Whether the backup called `name` opens with this store's key, so it
+    /// can be copied in. One locked with another passphrase, or any other
+    /// mix of locked and plain (a file set aside while locked, then brought
+    /// back after a fresh start), can only be put in place as a file of its
+    /// own (see [`super::restore_in`]).
+    pub fn backup_opens_here(&self, name: &str) -> CoreResult<bool> {
+        let dir = self.backup_dir()?;
+        let (path, backup) = super::recovery::find_backup(dir.parent().unwrap_or_else(|| Path::new(".")), name)?;
+        if backup.encrypted != self.is_encrypted() {
+            return Ok(false);
+        }
+        Ok(!backup.encrypted || self.open_copy(&path).is_ok())
+    }
+
     /// Replaces everything with the backup called `name`, after taking a
     /// safety copy of the current state. A file that is not a Kindred
     /// database is refused and nothing changes.

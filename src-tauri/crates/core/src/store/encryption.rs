@@ -159,6 +159,12 @@ impl Store {
     }
 
     /// Whether `passphrase` is the one the database is encrypted with.
+    /// The passphrase the store was opened with, to open it again after it
+    /// was closed for a moment (putting a backup in place as a file).
+    pub fn passphrase(&self) -> Option<&Passphrase> {
+        self.key.as_ref()
+    }
+
     pub fn passphrase_is(&self, passphrase: &Passphrase) -> bool {
         self.key.as_ref() == Some(passphrase)
     }
