@@ -46,6 +46,21 @@ describe('Unlock screen', () => {
     expect(screen.getByLabelText('Passphrase')).toHaveAttribute('type', 'password');
   });
 
+  it('says when Caps Lock is on while the passphrase is typed, and not otherwise', async () => {
+    const user = userEvent.setup();
+    await lockedBackend();
+    render(Unlock, { onUnlocked: vi.fn() });
+    const field = screen.getByLabelText('Passphrase');
+    await user.click(field);
+    await user.keyboard('river');
+    expect(screen.queryByText('Caps Lock is on.')).not.toBeInTheDocument();
+    await user.keyboard('{CapsLock}STONES');
+    expect(screen.getByText('Caps Lock is on.')).toBeInTheDocument();
+    expect(field).toHaveAccessibleDescription(/Caps Lock is on/);
+    await user.keyboard('{CapsLock}x');
+    expect(screen.queryByText('Caps Lock is on.')).not.toBeInTheDocument();
+  });
+
   it("says plainly when a passphrase doesn't open the data, and keeps the cursor in the field", async () => {
     const user = userEvent.setup();
     await lockedBackend();
