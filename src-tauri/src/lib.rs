@@ -8,6 +8,7 @@ pub mod platform;
 pub mod scheduler;
 pub mod state;
 pub mod tray;
+pub mod window;
 
 use std::sync::Arc;
 
@@ -137,6 +138,8 @@ pub fn run() {
         }));
         app.manage(state);
         app.manage(commands::data::CloseAfterDeleting);
+        // After the state, so the window can hand the page the kept appearance.
+        window::create_main(app.handle())?;
         // Reminders keep their own thread; a failure to start it leaves
         // the rest of the app working and is reported.
         match scheduler::start(app.handle().clone()) {
@@ -151,7 +154,7 @@ pub fn run() {
             eprintln!("Kindred could not add its tray icon: {error}");
         }
         if platform::autostart::started_hidden() {
-            if let Some(window) = app.get_webview_window("main") {
+            if let Some(window) = app.get_webview_window(window::MAIN) {
                 let _ = window.hide();
             }
         }

@@ -10,7 +10,7 @@ use tauri::tray::{TrayIcon, TrayIconBuilder};
 use tauri::{AppHandle, Manager, Runtime, WindowEvent};
 
 use crate::state::LockStatus;
-use crate::{scheduler, AppState};
+use crate::{scheduler, window, AppState};
 
 const TRAY_ID: &str = "kindred";
 const OPEN: &str = "open";
@@ -23,10 +23,7 @@ const QUIT: &str = "quit";
 /// notification), making it again from the configuration if it was
 /// destroyed rather than hidden.
 pub fn show_main<R: Runtime>(app: &AppHandle<R>) {
-    let window = app.get_webview_window("main").or_else(|| {
-        let config = app.config().app.windows.iter().find(|w| w.label == "main")?;
-        tauri::WebviewWindowBuilder::from_config(app, config).ok()?.build().ok()
-    });
+    let window = app.get_webview_window(window::MAIN).or_else(|| window::create_main(app).ok());
     if let Some(window) = window {
         let _ = window.unminimize();
         let _ = window.show();

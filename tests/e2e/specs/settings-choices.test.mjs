@@ -33,6 +33,7 @@ describe('Appearance and closing the window, on the real app (system in light)',
 
   it('follows the light system, switches to dark when chosen, and keeps it after a restart', async () => {
     assert.equal(await background(h), LIGHT_BG);
+    assert.equal(await h.browser.execute(() => window.__KINDRED_APPEARANCE__), 'system');
     await h.goTo('Settings');
     await h.browser.$('label=Dark').click();
     await h.browser.waitUntil(async () => (await background(h)) !== LIGHT_BG, {
@@ -43,6 +44,9 @@ describe('Appearance and closing the window, on the real app (system in light)',
     assert.equal((await h.invoke('settings_appearance')).ok, 'dark');
     await h.quit();
     await h.launch();
+    // The app hands the page the choice before any of it loads, so the
+    // first paint is already dark (not the computer's light for a moment).
+    assert.equal(await h.browser.execute(() => window.__KINDRED_APPEARANCE__), 'dark');
     await h.browser.waitUntil(async () => (await background(h)) !== LIGHT_BG, {
       timeout: 10_000,
       timeoutMsg: 'the chosen dark palette did not come back after a restart',
