@@ -28,8 +28,9 @@ test_packages=(
   chromium
   # A real Secret Service for the opt-in keychain test (tests/e2e/specs/keychain).
   gnome-keyring
-  # pgrep: e2e waits for a quit app's process to end before starting it again.
-  procps
+  # pgrep and dbus-send: e2e waits for a quit app's process to end, and for
+  # the bus to free its single-instance name, before starting it again.
+  procps dbus-bin
 )
 
 packages=("${app_packages[@]}")

@@ -27,6 +27,27 @@ function appRunning() {
   }
 }
 
+/** Whether the session bus still has an owner for Kindred's single-instance name. */
+function singleInstanceHeld() {
+  try {
+    const reply = execFileSync(
+      'dbus-send',
+      [
+        '--session',
+        '--print-reply',
+        '--dest=org.freedesktop.DBus',
+        '/org/freedesktop/DBus',
+        'org.freedesktop.DBus.NameHasOwner',
+        'string:app.kindred.desktop.SingleInstance',
+      ],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
+    );
+    return /boolean true/.test(reply);
+  } catch {
+    return false;
+  }
+}
+
 let nextPort = 4444 + (process.pid % 200) * 2;
 
 export class Harness {
@@ -96,6 +117,10 @@ export class Harness {
     }
     const deadline = Date.now() + 15_000;
     while (appRunning() && Date.now() < deadline) await sleep(100);
+    // The session bus lets go of the app's single-instance name a moment
+    // after the process ends; a launch in that moment would hand over to
+    // a name with nobody behind it, and end.
+    while (singleInstanceHeld() && Date.now() < deadline) await sleep(100);
   }
 
   async screenshot(name) {
