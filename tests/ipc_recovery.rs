@@ -6,7 +6,9 @@ mod common;
 
 use std::path::Path;
 
-use common::TestApp;
+use std::sync::Arc;
+
+use common::{MemoryKeychain, TestApp};
 use serde_json::{json, Value};
 
 const DATABASE: &str = "kindred.sqlite3";
@@ -259,4 +261,42 @@ fn a_file_set_aside_while_locked_comes_back_from_settings_and_asks_for_its_passp
     // A backup that opens here is still copied in, with a safety copy.
     let manual = app.invoke("data_back_up_now", json!({})).unwrap()["name"].clone();
     assert!(app.invoke("data_restore", json!({ "name": manual })).unwrap()["safety"].is_object());
+}
+
+#[test]
+fn a_kept_passphrase_survives_a_plain_backup_brought_back_over_locked_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let keychain = Arc::new(MemoryKeychain::default());
+    let app = TestApp::in_dir_with_keychain(dir.path(), keychain.clone());
+    add(&app, "Sam");
+    app.invoke("lock_set_passphrase", json!({ "current": null, "passphrase": "lantern by the gate" })).unwrap();
+    app.invoke("lock_remember", json!({ "passphrase": "lantern by the gate" })).unwrap();
+    // A plain backup from elsewhere, put among this data's backups.
+    let other = tempfile::tempdir().unwrap();
+    let elsewhere = TestApp::in_dir(other.path());
+    add(&elsewhere, "Noor");
+    let made = elsewhere.invoke("data_back_up_now", json!({})).unwrap()["name"].as_str().unwrap().to_owned();
+    let name = "kindred-manual-2026-01-01T00-00-00Z.sqlite3";
+    std::fs::create_dir_all(dir.path().join("backups")).unwrap();
+    std::fs::copy(other.path().join("backups").join(made), dir.path().join("backups").join(name)).unwrap();
+
+    let restored = app.invoke("data_restore", json!({ "name": name })).unwrap();
+    assert_eq!(restored["status"]["encrypted"], false);
+    assert_eq!(restored["status"]["remembered"], false, "nothing for it to open here");
+    assert_eq!(names(&app), [json!("Noor")]);
+    assert_eq!(keychain.held().as_deref(), Some("lantern by the gate"), "kept: it opens the copy set aside");
+
+    // Bringing the locked copy back opens it by itself, as at start.
+    let aside = app
+        .invoke("data_backups", json!({}))
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["kind"] == "set_aside")
+        .unwrap()["name"]
+        .clone();
+    let back = app.invoke("data_restore", json!({ "name": aside })).unwrap();
+    assert_eq!(back["status"], json!({ "encrypted": true, "locked": false, "remembered": true, "problem": null }));
+    assert_eq!(names(&app), [json!("Sam")]);
 }

@@ -138,6 +138,16 @@ impl AppState {
         }
     }
 
+    /// The kept appearance, if the data is open and not busy: the window
+    /// asks on the main thread, which must never wait behind a restore or
+    /// a reminder tick.
+    pub fn appearance_now(&self) -> Option<kindred_core::appearance::Appearance> {
+        match &*self.slot.try_lock().ok()? {
+            Slot::Open(store) => store.appearance().ok(),
+            _ => None,
+        }
+    }
+
     /// Whether the data is open (not locked, and not failing to open).
     pub fn is_open(&self) -> bool {
         matches!(&*self.slot(), Slot::Open(_))
@@ -147,9 +157,15 @@ impl AppState {
         let slot = self.slot();
         let remembered = data_dir(&slot).is_some_and(|dir| remembered_in(&dir));
         match &*slot {
-            Slot::Open(store) => {
-                LockStatus { encrypted: store.is_encrypted(), locked: false, remembered, problem: None }
-            }
+            // A kept passphrase stays kept over plain data (a plain backup
+            // brought back over locked data, whose copy it still opens), but
+            // there is nothing for it to open here.
+            Slot::Open(store) => LockStatus {
+                encrypted: store.is_encrypted(),
+                locked: false,
+                remembered: remembered && store.is_encrypted(),
+                problem: None,
+            },
             Slot::Locked(_) => LockStatus { encrypted: true, locked: true, remembered, problem: None },
             Slot::Unavailable(_, problem) => {
                 LockStatus { encrypted: false, locked: false, remembered: false, problem: Some(problem.clone()) }
@@ -168,8 +184,11 @@ impl AppState {
         {
             let mut slot = self.slot();
             let Slot::Open(store) = &mut *slot else { return Err(self.not_open(&slot)) };
+            // Only a kept passphrase for this data follows it (one kept over
+            // plain data belongs to a copy set aside among the backups).
+            let follows = store.is_encrypted();
             store.set_passphrase(current, new.clone())?;
-            if let Some(dir) = data_dir(&slot).filter(|dir| remembered_in(dir)) {
+            if let Some(dir) = data_dir(&slot).filter(|dir| follows && remembered_in(dir)) {
                 let kept = new.as_ref().is_some_and(|new| self.keychain.set(new.expose_for_keychain()).is_ok());
                 if !kept {
                     forget_in(self.keychain.as_ref(), &dir);
@@ -224,20 +243,15 @@ impl AppState {
     /// app locked and the file untouched; a right one that finds the data
     /// won't open (from a newer Kindred, a folder it can't write) leaves
     /// the reason for the recovery screen. Unlocking an open store does
-    /// nothing. When the person chose to keep the passphrase in the
-    /// keychain, the one that opened the data is what is kept from now on.
+    /// nothing. A passphrase kept in the keychain is left as it is: it may
+    /// be the one for a copy set aside among the backups.
     pub fn unlock(&self, passphrase: Passphrase) -> Result<LockStatus, ApiError> {
         {
             let mut slot = self.slot();
             if let Slot::Locked(dir) = &*slot {
                 let dir = dir.clone();
                 match Store::open_in_dir_with(&dir, self.clock(), Some(passphrase.clone())) {
-                    Ok(store) => {
-                        if remembered_in(&dir) {
-                            let _ = self.keychain.set(passphrase.expose_for_keychain());
-                        }
-                        *slot = Slot::Open(store);
-                    }
+                    Ok(store) => *slot = Slot::Open(store),
                     Err(error @ CoreError::Validation { .. }) => return Err(error.into()),
                     Err(error) => *slot = unavailable(&dir, &error),
                 }
@@ -387,11 +401,6 @@ fn open_slot(dir: &Path, clock: Arc<dyn Clock>, keychain: &dyn Keychain) -> Slot
             None => Slot::Locked(dir.to_path_buf()),
         };
     }
-    // A plain file has no passphrase to keep: a marker left from an
-    // encrypted one (a plain backup brought back) goes.
-    if remembered_in(dir) {
-        forget_in(keychain, dir);
-    }
     match Store::open_in_dir(dir, clock) {
         Ok(store) => Slot::Open(store),
         Err(error) => unavailable(dir, &error),
@@ -434,9 +443,10 @@ fn forget_in(keychain: &dyn Keychain, dir: &Path) {
 }
 
 /// Opens the encrypted store with the passphrase in the keychain, when the
-/// person chose that. One that doesn't open it is kept all the same: the
-/// file may be damaged rather than the passphrase stale, and the person is
-/// asked; whatever they type that opens it replaces it (see `unlock`).
+/// person chose that. One that doesn't open it is kept all the same (the
+/// file may be damaged rather than the passphrase stale, or it may open a
+/// copy set aside among the backups) and the person is asked; Settings can
+/// keep the new one.
 fn unlock_from_keychain(dir: &Path, clock: Arc<dyn Clock>, keychain: &dyn Keychain) -> Option<Store> {
     if !remembered_in(dir) {
         return None;

@@ -17,9 +17,10 @@ pub fn create_main<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<WebviewWindo
 }
 
 /// Hands the kept appearance to the page; nothing while it can't be read
-/// (locked, say), when the window follows the computer until unlocked.
+/// (locked, or the data busy a moment), when the window follows the
+/// computer until the page has asked.
 fn appearance_script<R: Runtime>(app: &AppHandle<R>) -> String {
-    let kept = app.try_state::<AppState>().and_then(|state| state.store(|store| store.appearance()).ok());
+    let kept = app.try_state::<AppState>().and_then(|state| state.appearance_now());
     match kept.and_then(|appearance| serde_json::to_string(&appearance).ok()) {
         Some(json) => format!("window.__KINDRED_APPEARANCE__ = {json};"),
         None => String::new(),

@@ -8,4 +8,6 @@
   if (!media) return;
   document.getElementById('dark-palette').setAttribute('media', media);
   document.querySelector('meta[name="color-scheme"]').setAttribute('content', choice);
+  // Says it ran (the end-to-end test looks for this).
+  document.documentElement.dataset.appearanceAtStart = choice;
 })();

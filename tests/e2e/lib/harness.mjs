@@ -43,7 +43,9 @@ function singleInstanceHeld() {
       { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
     );
     return /boolean true/.test(reply);
-  } catch {
+  } catch (error) {
+    // Without dbus-send the wait would silently do nothing.
+    if (error.code === 'ENOENT') throw new Error('dbus-send is missing: run scripts/setup.sh test');
     return false;
   }
 }
@@ -121,6 +123,7 @@ export class Harness {
     // after the process ends; a launch in that moment would hand over to
     // a name with nobody behind it, and end.
     while (singleInstanceHeld() && Date.now() < deadline) await sleep(100);
+    if (appRunning() || singleInstanceHeld()) throw new Error('Kindred was still running 15 s after it was closed');
   }
 
   async screenshot(name) {

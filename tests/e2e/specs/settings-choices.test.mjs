@@ -47,6 +47,11 @@ describe('Appearance and closing the window, on the real app (system in light)',
     // The app hands the page the choice before any of it loads, so the
     // first paint is already dark (not the computer's light for a moment).
     assert.equal(await h.browser.execute(() => window.__KINDRED_APPEARANCE__), 'dark');
+    assert.equal(
+      await h.browser.execute(() => document.documentElement.dataset.appearanceAtStart),
+      'dark',
+      'the page applied it before its first paint',
+    );
     await h.browser.waitUntil(async () => (await background(h)) !== LIGHT_BG, {
       timeout: 10_000,
       timeoutMsg: 'the chosen dark palette did not come back after a restart',

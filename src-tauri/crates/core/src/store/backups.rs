@@ -124,7 +124,16 @@ impl Store {
         if backup.encrypted != self.is_encrypted() {
             return Ok(false);
         }
-        Ok(!backup.encrypted || self.open_copy(&path).is_ok())
+        if !backup.encrypted {
+            return Ok(true);
+        }
+        // Only "this key doesn't open it" means a file of its own; a file
+        // that can't be read at all is reported as it is.
+        match self.open_copy(&path) {
+            Ok(_) => Ok(true),
+            Err(CoreError::Validation { .. } | CoreError::Locked) => Ok(false),
+            Err(error) => Err(error),
+        }
     }
 
     /// Replaces everything with the backup called `name`, after taking a
