@@ -311,16 +311,12 @@ impl AppState {
     pub fn restore_backup(&self, name: &str) -> Result<Restored, ApiError> {
         let mut slot = self.slot();
         let Slot::Open(store) = &mut *slot else { return Err(self.not_open(&slot)) };
-        if store.backup_opens_here(name)? {
-            let safety = store.restore_backup(name)?;
+        if let Some(safety) = store.restore_backup_here(name)? {
             drop(slot);
             return Ok(Restored { safety: Some(safety), status: self.lock_status() });
         }
+        let key = store.passphrase().cloned();
         let dir = data_dir(&slot).ok_or_else(|| ApiError::from(CoreError::Locked))?;
-        let key = match &*slot {
-            Slot::Open(store) => store.passphrase().cloned(),
-            _ => None,
-        };
         // Closing the store lets SQLite fold its log into the file first.
         *slot = Slot::Locked(dir.clone());
         let clock = self.clock();

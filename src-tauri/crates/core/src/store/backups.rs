@@ -62,9 +62,14 @@ pub struct Backup {
 }
 
 impl Store {
-    fn backup_dir(&self) -> CoreResult<PathBuf> {
+    /// The folder holding the database (and its backups folder).
+    fn data_dir(&self) -> CoreResult<PathBuf> {
         let db = self.path().ok_or_else(|| CoreError::Conflict("This store has no file to back up.".to_owned()))?;
-        Ok(db.parent().unwrap_or_else(|| Path::new(".")).join(BACKUP_DIR))
+        Ok(db.parent().unwrap_or_else(|| Path::new(".")).to_path_buf())
+    }
+
+    fn backup_dir(&self) -> CoreResult<PathBuf> {
+        Ok(self.data_dir()?.join(BACKUP_DIR))
     }
 
     /// A whole copy of the database now.
@@ -85,8 +90,7 @@ impl Store {
 
     /// Backups, newest first.
     pub fn backups(&self) -> CoreResult<Vec<Backup>> {
-        let dir = self.backup_dir()?;
-        super::recovery::backups_in(dir.parent().unwrap_or_else(|| Path::new(".")))
+        super::recovery::backups_in(&self.data_dir()?)
     }
 
     /// Takes the daily backup when the newest one is a day old (or there is
@@ -113,43 +117,32 @@ impl Store {
         Ok(Some(taken))
     }
 
-    /// Whether the backup called `name` opens with this store's key, so it
-    /// can be copied in. One locked with another passphrase, or any other
-    /// mix of locked and plain (a file set aside while locked, then brought
-    /// back after a fresh start), can only be put in place as a file of its
-    /// own (see [`super::restore_in`]).
-    pub fn backup_opens_here(&self, name: &str) -> CoreResult<bool> {
-        let dir = self.backup_dir()?;
-        let (path, backup) = super::recovery::find_backup(dir.parent().unwrap_or_else(|| Path::new(".")), name)?;
-        if backup.encrypted != self.is_encrypted() {
-            return Ok(false);
-        }
-        if !backup.encrypted {
-            return Ok(true);
-        }
-        // Only "this key doesn't open it" means a file of its own; a file
-        // that can't be read at all is reported as it is.
-        match self.open_copy(&path) {
-            Ok(_) => Ok(true),
-            Err(CoreError::Validation { .. } | CoreError::Locked) => Ok(false),
-            Err(error) => Err(error),
-        }
-    }
-
     /// Replaces everything with the backup called `name`, after taking a
     /// safety copy of the current state. A file that is not a Kindred
-    /// database is refused and nothing changes.
+    /// database is refused and nothing changes; so is one locked with
+    /// another passphrase (see [`Store::restore_backup_here`]).
     pub fn restore_backup(&mut self, name: &str) -> CoreResult<Backup> {
-        let dir = self.backup_dir()?;
-        let (path, _) = super::recovery::find_backup(dir.parent().unwrap_or_else(|| Path::new(".")), name)?;
-        let source = self.open_copy(&path).map_err(|error| match error {
-            // Taken under another passphrase (or none) and never re-keyed.
-            CoreError::Validation { .. } | CoreError::Locked => CoreError::validation(
-                "name",
-                "That backup is locked with a different passphrase, so it can't be restored here. Nothing was changed.",
-            ),
-            _ => refused_backup(),
-        })?;
+        self.restore_backup_here(name)?.ok_or_else(other_passphrase)
+    }
+
+    /// [`Store::restore_backup`], or `None` (nothing changed) when the
+    /// backup doesn't open with this store's key: one locked with another
+    /// passphrase, or any other mix of locked and plain (a file set aside
+    /// while locked, then brought back after a fresh start). Such a backup
+    /// can only be put in place as a file of its own ([`super::restore_in`]).
+    pub fn restore_backup_here(&mut self, name: &str) -> CoreResult<Option<Backup>> {
+        let (path, backup) = super::recovery::find_backup(&self.data_dir()?, name)?;
+        if backup.encrypted != self.is_encrypted() {
+            return Ok(None);
+        }
+        let source = match self.open_copy(&path) {
+            Ok(source) => source,
+            // Only "this key doesn't open it" means a file of its own.
+            Err(CoreError::Validation { .. } | CoreError::Locked) if backup.encrypted => return Ok(None),
+            // A plain one that looks locked: damaged, or never re-keyed.
+            Err(CoreError::Validation { .. } | CoreError::Locked) => return Err(other_passphrase()),
+            Err(_) => return Err(refused_backup()),
+        };
         check_is_kindred(&source)?;
         let safety = self.back_up(BackupKind::BeforeRestore)?;
         {
@@ -161,8 +154,15 @@ impl Store {
         // A backup from an older Kindred is brought up to date.
         MIGRATIONS.to_latest(&mut self.conn)?;
         self.conn.pragma_update(None, "foreign_keys", "ON")?;
-        Ok(safety)
+        Ok(Some(safety))
     }
+}
+
+fn other_passphrase() -> CoreError {
+    CoreError::validation(
+        "name",
+        "That backup is locked with a different passphrase, so it can't be restored here. Nothing was changed.",
+    )
 }
 
 pub(super) fn refused_backup() -> CoreError {

@@ -105,7 +105,7 @@ pub(super) fn find_backup(dir: &Path, name: &str) -> CoreResult<(PathBuf, Backup
 /// back what it had moved, so a database is never parted from its log.
 pub fn set_aside(dir: &Path, now: DateTime<Utc>) -> CoreResult<Option<PathBuf>> {
     let db = dir.join(DATABASE_FILE);
-    let present: Vec<&str> = DATABASE_PARTS.into_iter().filter(|part| with_suffix(&db, part).exists()).collect();
+    let present = present_parts(&db);
     if present.is_empty() {
         return Ok(None);
     }
@@ -121,6 +121,12 @@ pub fn set_aside(dir: &Path, now: DateTime<Utc>) -> CoreResult<Option<PathBuf>> 
     }
     move_parts(&db, &target, &present)?;
     Ok(Some(target))
+}
+
+/// Which of the database's files (itself, its log and the rest) are there
+/// for the database at `db`, logs first.
+fn present_parts(db: &Path) -> Vec<&'static str> {
+    DATABASE_PARTS.into_iter().filter(|part| with_suffix(db, part).exists()).collect()
 }
 
 /// Renames each of `parts` (suffixes of the database's name) from `from` to
@@ -160,8 +166,7 @@ pub fn restore_in(dir: &Path, name: &str, now: DateTime<Utc>) -> CoreResult<Back
         let aside = set_aside(dir, now)?;
         move_parts(&incoming, &db, &parts).inspect_err(|_| {
             if let Some(aside) = &aside {
-                let back: Vec<&str> = DATABASE_PARTS.into_iter().filter(|p| with_suffix(aside, p).exists()).collect();
-                let _ = move_parts(aside, &db, &back);
+                let _ = move_parts(aside, &db, &present_parts(aside));
             }
         })
     });
