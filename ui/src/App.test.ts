@@ -7,6 +7,7 @@ import { lock } from './lib/lock.svelte';
 import { people } from './lib/people.svelte';
 import { router } from './lib/router.svelte';
 import App from './App.svelte';
+import { addPageHead, clearPageHead, darkMedia } from './test/pageHead';
 
 beforeEach(() => {
   lock.reset();
@@ -165,17 +166,11 @@ describe("App frame when the data won't open", () => {
 
 describe('App frame and the appearance', () => {
   beforeEach(() => {
-    document.head.innerHTML =
-      '<meta name="color-scheme" content="light dark">' +
-      '<link rel="stylesheet" id="dark-palette" href="./dark.css" media="(prefers-color-scheme: dark)">';
+    addPageHead();
     appearance.reset();
   });
 
-  afterEach(() => {
-    document.head.innerHTML = '';
-  });
-
-  const darkMedia = () => document.getElementById('dark-palette')?.getAttribute('media');
+  afterEach(clearPageHead);
 
   it('follows the computer while locked at start, shows the kept choice once unlocked, and keeps it after "Lock now"', async () => {
     const user = userEvent.setup();

@@ -1,25 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { installFakeBackend } from '../test/fakeBackend';
+import { addPageHead, clearPageHead, colorScheme, darkMedia } from '../test/pageHead';
 import { appearance, applyAppearance } from './appearance.svelte';
-
-/** The two elements index.html gives the page, as it gives them. */
-function addPageHead() {
-  document.head.innerHTML =
-    '<meta name="color-scheme" content="light dark">' +
-    '<link rel="stylesheet" id="dark-palette" href="./dark.css" media="(prefers-color-scheme: dark)">';
-}
-
-const darkMedia = () => document.getElementById('dark-palette')?.getAttribute('media');
-const colorScheme = () => document.querySelector('meta[name="color-scheme"]')?.getAttribute('content');
 
 beforeEach(() => {
   addPageHead();
   appearance.reset();
 });
 
-afterEach(() => {
-  document.head.innerHTML = '';
-});
+afterEach(clearPageHead);
 
 describe('applyAppearance', () => {
   it('turns the dark palette on, off, or over to the computer, and tells the browser to match', () => {
@@ -37,7 +26,7 @@ describe('applyAppearance', () => {
   });
 
   it('does nothing on a page without the palette link', () => {
-    document.head.innerHTML = '';
+    clearPageHead();
     expect(() => applyAppearance('dark')).not.toThrow();
   });
 });

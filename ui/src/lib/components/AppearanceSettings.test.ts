@@ -2,22 +2,16 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { installFakeBackend } from '../../test/fakeBackend';
+import { addPageHead, clearPageHead, colorScheme, darkMedia } from '../../test/pageHead';
 import { appearance } from '../appearance.svelte';
 import AppearanceSettings from './AppearanceSettings.svelte';
 
-const darkMedia = () => document.getElementById('dark-palette')?.getAttribute('media');
-const colorScheme = () => document.querySelector('meta[name="color-scheme"]')?.getAttribute('content');
-
 beforeEach(() => {
-  document.head.innerHTML =
-    '<meta name="color-scheme" content="light dark">' +
-    '<link rel="stylesheet" id="dark-palette" href="./dark.css" media="(prefers-color-scheme: dark)">';
+  addPageHead();
   appearance.reset();
 });
 
-afterEach(() => {
-  document.head.innerHTML = '';
-});
+afterEach(clearPageHead);
 
 describe('Appearance settings', () => {
   it('offers following the computer, light or dark, as one labelled group', async () => {
