@@ -84,7 +84,7 @@ class Lock {
   /** Puts the backup called `name` in place of the data (which is set aside, not deleted). */
   async bringBack(name: string): Promise<LockStatus> {
     const status = await this.recover(() => api.recoveryRestore(name));
-    this.backupLocked = status.locked && status.problem === null;
+    this.restored(status);
     return status;
   }
 
