@@ -39,8 +39,9 @@ fn lived_in(dir: &Path, passphrase: Option<&str>) -> String {
 }
 
 /// Writes what the write-ahead log holds into the database file and empties
-/// the log (the test app's connection stays open, so closing doesn't).
-/// SQLite is initialised by then: a store was opened first.
+/// the log, in case an app over the folder still has it open (a closed one
+/// has done so already). SQLite is initialised by then: a store was opened
+/// first.
 fn checkpoint(dir: &Path) {
     let conn = rusqlite::Connection::open(dir.join(DATABASE)).unwrap();
     conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(())).unwrap();
@@ -299,4 +300,34 @@ fn a_kept_passphrase_survives_a_plain_backup_brought_back_over_locked_data() {
     let back = app.invoke("data_restore", json!({ "name": aside })).unwrap();
     assert_eq!(back["status"], json!({ "encrypted": true, "locked": false, "remembered": true, "problem": null }));
     assert_eq!(names(&app), [json!("Sam")]);
+}
+
+#[test]
+fn a_file_another_program_holds_is_told_in_plain_words_and_can_be_tried_again() {
+    let dir = tempfile::tempdir().unwrap();
+    lived_in(dir.path(), None);
+    let damaged = damage(dir.path());
+    let app = TestApp::in_dir(dir.path());
+    assert_eq!(status(&app)["problem"]["kind"], "damaged");
+
+    // Another program (an SQLite browser, a second copy of Kindred) has the
+    // file open, as SQLite opens files: on Windows no one may move it.
+    let holder = rusqlite::Connection::open(dir.path().join(DATABASE)).unwrap();
+    let fresh = app.invoke("recovery_start_fresh", json!({}));
+    if cfg!(windows) {
+        let refused = fresh.unwrap_err();
+        assert_eq!(refused["code"], "conflict");
+        assert_eq!(refused["message"], kindred_core::store::IN_USE);
+        assert!(std::fs::read(dir.path().join(DATABASE)).unwrap() == damaged, "nothing moved");
+        assert!(set_aside(dir.path()).is_empty());
+        assert_eq!(status(&app)["problem"]["kind"], "damaged", "the ways back are still offered");
+        drop(holder);
+        app.invoke("recovery_start_fresh", json!({})).unwrap();
+    } else {
+        fresh.unwrap();
+        drop(holder);
+    }
+    assert_eq!(status(&app)["problem"], Value::Null);
+    add(&app, "Noor");
+    assert!(set_aside(dir.path()) == [damaged], "the file that wouldn't open is kept");
 }

@@ -333,6 +333,21 @@ impl AppState {
         Ok(Restored { safety: None, status: self.lock_status() })
     }
 
+    /// Closes the data for good, as the process ends: SQLite folds its
+    /// write-ahead log into the file and lets go of it. Windows keeps an
+    /// open file from being renamed or deleted, so nothing may hold it
+    /// once this Kindred is done with it (the tests run one app after
+    /// another over the same folder, as a person restarts Kindred). Any
+    /// command after this is told the data isn't available.
+    pub fn close(&self) {
+        let problem = DataProblem {
+            kind: OpenProblem::Unreadable,
+            folder: None,
+            details: "Kindred has closed its data.".to_owned(),
+        };
+        *self.slot() = Slot::Unavailable(None, problem);
+    }
+
     // Ways back when the data won't open (or won't unlock) --------------------
 
     /// The backups in the data folder, newest first, whether or not the

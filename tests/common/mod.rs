@@ -14,7 +14,7 @@ use serde_json::Value;
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY};
 use tauri::webview::InvokeRequest;
-use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+use tauri::{App, Manager, WebviewWindow, WebviewWindowBuilder};
 
 pub struct TestApp {
     // Held so the app outlives the webview it owns.
@@ -87,6 +87,19 @@ impl TestApp {
             },
         )
         .map(|body| body.deserialize::<Value>().expect("a JSON result"))
+    }
+}
+
+impl Drop for TestApp {
+    /// Tauri's `App` never drops its managed state (its windows hold the
+    /// app), so each test app closes its data as the real app does when it
+    /// exits. Otherwise its file stays open for the rest of the test
+    /// process, and under Windows' rules the next app over the same folder
+    /// could not rename or delete it.
+    fn drop(&mut self) {
+        if let Some(state) = self._app.try_state::<AppState>() {
+            state.close();
+        }
     }
 }
 

@@ -112,7 +112,9 @@ impl Store {
         let rotating =
             list.into_iter().filter(|b| b.kind == BackupKind::Daily && set_aside.is_none_or(|at| b.taken_at > at));
         for old in rotating.skip(AUTO_KEEP) {
-            std::fs::remove_file(dir.join(&old.name))?;
+            // One another program holds (Windows) stays until the next
+            // day's rotation; today's backup is taken all the same.
+            let _ = super::files::remove_file(&dir.join(&old.name));
         }
         Ok(Some(taken))
     }

@@ -15,7 +15,7 @@ use std::sync::Once;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
-use super::{backups::BACKUP_DIR, snapshot::SNAPSHOT_DIR, Store};
+use super::{backups::BACKUP_DIR, files, snapshot::SNAPSHOT_DIR, Store};
 use crate::error::{CoreError, CoreResult};
 use crate::passphrase::{doesnt_fit, Passphrase};
 
@@ -92,17 +92,10 @@ pub(super) fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(format!("{}{suffix}", path.display()))
 }
 
-fn remove_if_there(path: &Path) -> CoreResult<()> {
-    match std::fs::remove_file(path) {
-        Err(error) if error.kind() != std::io::ErrorKind::NotFound => Err(error.into()),
-        _ => Ok(()),
-    }
-}
-
 /// Writes everything `conn` holds into a new file at `target`, encrypted
 /// with `key` (plain with none), keeping the schema version.
 fn export_to(conn: &Connection, target: &Path, key: Option<&Passphrase>) -> CoreResult<()> {
-    remove_if_there(target)?;
+    files::remove_file(target)?;
     let target_text = target.to_string_lossy();
     conn.execute("ATTACH DATABASE ?1 AS rekeyed KEY ?2", [target_text.as_ref(), key.map_or("", Passphrase::expose)])?;
     let exported = (|| -> CoreResult<()> {
@@ -134,11 +127,10 @@ fn rekey_file(path: &Path, old: Option<&Passphrase>, new: Option<&Passphrase>) -
         let source = open_connection(path, old, OpenFlags::default())?;
         export_to(&source, &tmp, new)?;
         drop(source);
-        std::fs::rename(&tmp, path)?;
-        Ok(())
+        files::rename(&tmp, path)
     })();
     if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+        let _ = files::remove_file(&tmp);
     }
     result
 }
@@ -189,7 +181,7 @@ impl Store {
         let old = self.key.clone();
         let tmp = with_suffix(&db, REKEY_SUFFIX);
         if let Err(error) = export_to(&self.conn, &tmp, new.as_ref()) {
-            let _ = std::fs::remove_file(&tmp);
+            let _ = files::remove_file(&tmp);
             return Err(error);
         }
         // Closing the connection folds the write-ahead log into the old file;
@@ -197,11 +189,11 @@ impl Store {
         // new one, and everything in it is already in the export.
         let clock = self.clock.clone();
         *self = Store::open_in_memory(clock.clone())?;
-        let swapped = remove_if_there(&with_suffix(&db, "-wal"))
-            .and_then(|()| remove_if_there(&with_suffix(&db, "-shm")))
-            .and_then(|()| std::fs::rename(&tmp, &db).map_err(CoreError::from));
+        let swapped = files::remove_file(&with_suffix(&db, "-wal"))
+            .and_then(|()| files::remove_file(&with_suffix(&db, "-shm")))
+            .and_then(|()| files::rename(&tmp, &db));
         if let Err(error) = swapped {
-            let _ = std::fs::remove_file(&tmp);
+            let _ = files::remove_file(&tmp);
             *self = Store::open_with(&db, clock, old)?;
             return Err(error);
         }

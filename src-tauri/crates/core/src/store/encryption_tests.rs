@@ -247,3 +247,28 @@ fn a_backup_under_another_passphrase_is_refused_in_plain_words() {
     assert!(error.to_string().contains("different passphrase"), "{error}");
     assert_eq!(names(&store), [NAME], "nothing changed");
 }
+
+#[test]
+fn a_passphrase_change_another_program_blocks_on_windows_leaves_the_data_open_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = lived_in_store(dir.path(), clock());
+    let db = dir.path().join(DATABASE_FILE);
+    // Another program (a second copy of Kindred, an SQLite browser) has the
+    // file open, as SQLite opens files.
+    let holder = raw_connection(Some(&db)).unwrap();
+    holder.query_row("SELECT count(*) FROM ties", [], |r| r.get::<_, i64>(0)).unwrap();
+    let changed = store.set_passphrase(None, Some(pass("river stones 42")));
+    if cfg!(windows) {
+        assert!(matches!(&changed, Err(CoreError::Conflict(m)) if m == crate::store::IN_USE), "{changed:?}");
+        assert!(!store.is_encrypted(), "still plain");
+        assert_eq!(names(&store), [NAME], "and still open, with everything in it");
+        assert!(!with_suffix(&db, REKEY_SUFFIX).exists(), "the new copy was cleared away");
+        drop(holder);
+        store.set_passphrase(None, Some(pass("river stones 42"))).unwrap();
+    } else {
+        changed.unwrap();
+        drop(holder);
+    }
+    assert!(store.is_encrypted());
+    assert_eq!(names(&store), [NAME]);
+}

@@ -8,6 +8,7 @@ mod contacts;
 mod data_file;
 mod derived_reminders;
 mod encryption;
+mod files;
 mod intentions;
 mod journal;
 mod migrations;
@@ -40,6 +41,7 @@ pub use backups::{Backup, BackupKind, AUTO_KEEP, BACKUP_DIR};
 pub use charts::{Charts, MoodPoint, ScorePoint, WeekCount, CONTACT_WEEKS};
 pub use data_file::{Counts, ImportMode, ImportPreview};
 pub use encryption::{file_is_encrypted, RekeyedCopies};
+pub use files::{held_by_another_program, IN_USE};
 pub use journal::{JournalPage, JOURNAL_PAGE};
 pub use migrations::{latest_version, MIGRATIONS};
 pub use reach_out_reminders::ReachOutDue;
@@ -166,16 +168,13 @@ pub fn delete_data_files(db: &Path) -> CoreResult<()> {
     let dir = db.parent().map(Path::to_path_buf).unwrap_or_default();
     let files = ["", "-wal", "-shm", "-journal", encryption::REKEY_SUFFIX, recovery::INCOMING_SUFFIX]
         .map(|s| encryption::with_suffix(db, s));
+    // The database goes first: if another program holds it (Windows),
+    // nothing at all is deleted and the person is told why.
     for file in files.iter().chain([&dir.join(KEYCHAIN_MARKER)]) {
-        if file.exists() {
-            std::fs::remove_file(file)?;
-        }
+        files::remove_file(file)?;
     }
     for folder in [SNAPSHOT_DIR, backups::BACKUP_DIR] {
-        let path = dir.join(folder);
-        if path.exists() {
-            std::fs::remove_dir_all(&path)?;
-        }
+        files::remove_dir_all(&dir.join(folder))?;
     }
     // Empty now unless something else (a webview's cache) lives there.
     let _ = std::fs::remove_dir(&dir);

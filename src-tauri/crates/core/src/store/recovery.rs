@@ -14,6 +14,7 @@ use ts_rs::TS;
 
 use super::backups::{check_is_kindred, read_backup, refused_backup, Backup, BackupKind, BACKUP_DIR};
 use super::encryption::{open_connection, with_suffix};
+use super::files;
 use super::DATABASE_FILE;
 use crate::error::{CoreError, CoreResult};
 
@@ -133,11 +134,11 @@ fn present_parts(db: &Path) -> Vec<&'static str> {
 /// `to`, logs first; on a failure, the parts already moved go back.
 fn move_parts(from: &Path, to: &Path, parts: &[&str]) -> CoreResult<()> {
     for (i, part) in parts.iter().enumerate() {
-        if let Err(error) = std::fs::rename(with_suffix(from, part), with_suffix(to, part)) {
+        if let Err(error) = files::rename(&with_suffix(from, part), &with_suffix(to, part)) {
             for done in parts[..i].iter().rev() {
-                let _ = std::fs::rename(with_suffix(to, done), with_suffix(from, done));
+                let _ = files::rename(&with_suffix(to, done), &with_suffix(from, done));
             }
-            return Err(error.into());
+            return Err(error);
         }
     }
     Ok(())
@@ -172,7 +173,7 @@ pub fn restore_in(dir: &Path, name: &str, now: DateTime<Utc>) -> CoreResult<Back
     });
     if swapped.is_err() {
         for part in &parts {
-            let _ = std::fs::remove_file(with_suffix(&incoming, part));
+            let _ = files::remove_file(&with_suffix(&incoming, part));
         }
     }
     swapped.map(|()| backup)

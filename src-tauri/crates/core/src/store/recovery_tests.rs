@@ -192,3 +192,56 @@ fn backups_are_listed_without_an_open_store_and_deleting_everything_takes_set_as
     super::super::delete_data_files(&dir.path().join(DATABASE_FILE)).unwrap();
     assert!(!dir.path().exists(), "no file of Kindred's is left");
 }
+
+/// Another program with the database open, as SQLite opens files: on
+/// Windows it may read and write, but no one may rename or delete it.
+fn another_program_holding(db: &Path) -> rusqlite::Connection {
+    let conn = crate::store::encryption::raw_connection(Some(db)).unwrap();
+    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0)).unwrap();
+    conn
+}
+
+#[test]
+fn setting_aside_a_file_another_program_holds_is_refused_on_windows_with_nothing_moved() {
+    let dir = tempfile::tempdir().unwrap();
+    store_with_a_backup(dir.path(), None);
+    let db = dir.path().join(DATABASE_FILE);
+    let holder = another_program_holding(&db);
+    let before = std::fs::read(&db).unwrap();
+    std::fs::write(with_suffix(&db, "-wal"), b"log").unwrap();
+    let moved = set_aside(dir.path(), now());
+    if cfg!(windows) {
+        assert!(matches!(&moved, Err(CoreError::Conflict(m)) if m == super::super::IN_USE), "{moved:?}");
+        assert!(std::fs::read(&db).unwrap() == before, "the database is where it was");
+        assert_eq!(std::fs::read(with_suffix(&db, "-wal")).unwrap(), b"log", "and its log went back beside it");
+        assert_eq!(backups_in(dir.path()).unwrap().len(), 1, "nothing was set aside");
+        drop(holder);
+    } else {
+        drop(holder);
+        assert!(moved.unwrap().is_some(), "Unix lets an open file move");
+    }
+    // Once the other program lets go, the same move works everywhere.
+    let _ = set_aside(dir.path(), now()).unwrap();
+    assert!(!db.exists());
+    assert!(backups_in(dir.path()).unwrap().iter().any(|b| b.kind == BackupKind::SetAside));
+}
+
+#[test]
+fn deleting_everything_while_another_program_holds_the_database_deletes_nothing_on_windows() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("Zoë Núñez data");
+    store_with_a_backup(&data, None);
+    let db = data.join(DATABASE_FILE);
+    let holder = another_program_holding(&db);
+    let deleted = super::super::delete_data_files(&db);
+    if cfg!(windows) {
+        assert!(matches!(&deleted, Err(CoreError::Conflict(m)) if m == super::super::IN_USE), "{deleted:?}");
+        assert!(db.exists() && backups_in(&data).unwrap().len() == 1, "nothing was deleted");
+        drop(holder);
+        super::super::delete_data_files(&db).unwrap();
+    } else {
+        deleted.unwrap();
+        drop(holder);
+    }
+    assert!(!data.exists(), "no file of Kindred's is left");
+}
