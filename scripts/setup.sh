@@ -22,8 +22,11 @@ test_packages=(
   fonts-dejavu-core
   # e2e closes the window as a window manager would (tests/e2e/lib/close-window.py).
   python3
-  # The Windows cross-build (x86_64-pc-windows-gnu) links with MinGW-w64.
-  gcc-mingw-w64-x86-64
+  # The Windows cross-build (x86_64-pc-windows-gnu) links with MinGW-w64;
+  # Wine runs its tests and its installer; wixl and msitools make the MSI.
+  gcc-mingw-w64-x86-64 wine64 wixl msitools
+  # A venv for zig (PyPI's ziglang), the C compiler for the macOS check.
+  python3-venv
   # Browser flows of the UI (tests/browser) drive Debian's Chromium.
   chromium
   # A real Secret Service for the opt-in keychain test (tests/e2e/specs/keychain).
@@ -73,10 +76,20 @@ if [[ ! -d node_modules ]] || [[ package-lock.json -nt node_modules/.package-loc
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
-if [[ "$mode" == "test" ]] && command -v rustup >/dev/null &&
-  ! rustup target list --installed | grep -qx x86_64-pc-windows-gnu; then
-  say "Adding the Windows target to Rust"
-  rustup target add x86_64-pc-windows-gnu
+# Windows (cross-built, tested under Wine) and macOS (type-checked).
+if [[ "$mode" == "test" ]] && command -v rustup >/dev/null; then
+  for target in x86_64-pc-windows-gnu aarch64-apple-darwin; do
+    if ! rustup target list --installed | grep -qx "$target"; then
+      say "Adding the $target target to Rust"
+      rustup target add "$target"
+    fi
+  done
+fi
+venv="${KINDRED_VENV:-$HOME/.cache/kindred-venv}"
+if [[ "$mode" == "test" ]] && ! "$venv/bin/python" -m ziglang version >/dev/null 2>&1; then
+  say "Installing zig (PyPI's ziglang) into $venv for the macOS check"
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check ziglang
 fi
 
 if [[ "$mode" == "test" ]] && ! command -v tauri-driver >/dev/null; then

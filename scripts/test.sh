@@ -34,8 +34,14 @@ echo "ok: kindred-core does not depend on tauri"
 step "End to end: the real app under Xvfb"
 bash scripts/e2e.sh
 
-step "Windows: the whole workspace builds and links for x86_64-pc-windows-gnu"
+step "Windows: the core and IPC tests under Wine (Windows file semantics)"
+bash scripts/windows-test.sh
+
+step "Windows: cross-build, then the installer built, installed and removed under Wine"
 bash scripts/windows-build.sh
+
+step "macOS: type-check for aarch64-apple-darwin (zig as the C compiler)"
+bash scripts/macos-check.sh
 
 step "Linux installer: build the .deb, install it, start the installed app"
 bash scripts/deb-check.sh

@@ -30,8 +30,12 @@ out="$target_dir/$target/debug"
 cp "$out/WebView2Loader.dll" "$out/deps/"
 
 # A fresh prefix each run: nothing a previous run left behind can make a
-# test pass. Its profile folder is the one with the space and the accents.
+# test pass. Wine names the Windows profile after the Unix user, so the
+# person here is "Zoë Núñez": C:\users\Zoë Núñez holds AppData\Local (where
+# Kindred keeps its data), Temp (every test's folder) and Downloads. Wine
+# links Downloads to the Unix home it boots with: a throwaway one.
 work=$(mktemp -d)
+user='Zoë Núñez'
 export WINEPREFIX="$work/prefix" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=" LANG=C.UTF-8
 cleanup() {
   "$wine_dir/wineserver" -k 2>/dev/null || true
@@ -41,25 +45,21 @@ trap cleanup EXIT
 
 say "Making a Wine prefix"
 start=$SECONDS
-"$wine" wineboot -i >/dev/null 2>&1
+mkdir -p "$work/home"
+USER="$user" LOGNAME="$user" HOME="$work/home" "$wine" wineboot -i >/dev/null 2>&1
 "$wine_dir/wineserver" -w
 x86_64-w64-mingw32-gcc -shared -O2 -o "$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll" \
   scripts/wine/bcryptprimitives.c scripts/wine/bcryptprimitives.def -ladvapi32
-profile='C:\users\Zoë Núñez'
-for var in TEMP TMP; do
-  "$wine" reg add 'HKCU\Environment' /v "$var" /t REG_SZ /d "$profile\\Temp" /f >/dev/null
-done
-"$wine" reg add 'HKCU\Environment' /v LOCALAPPDATA /t REG_SZ /d "$profile\\AppData\\Local" /f >/dev/null
-"$wine" cmd /c mkdir "$profile\\Temp" "$profile\\AppData\\Local" >/dev/null 2>&1 || true
-"$wine_dir/wineserver" -w
+[[ -d "$WINEPREFIX/drive_c/users/$user/AppData/Local" ]] || { echo "Wine made no profile for $user" >&2; exit 1; }
 echo "prefix ready in $((SECONDS - start)) s"
 
-# Windows' own TEMP wins over the Unix one inside Wine; unset them anyway so
-# nothing from this shell leaks in.
+# Windows' own TEMP (from the profile) wins inside Wine; unset the Unix ones
+# anyway so nothing from this shell leaks in.
 unset TMPDIR TEMP TMP
+export USER="$user" LOGNAME="$user"
 export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUNNER="$wine"
-# What the tests themselves check about the platform (see platform::tests).
-export KINDRED_EXPECT_WINDOWS_PROFILE="$profile"
+# tests/platform_folders.rs checks the profile in use is this one.
+export KINDRED_EXPECT_WINDOWS_PROFILE="C:\\users\\$user"
 
 say "Running the tests under Wine"
 cargo test --workspace --locked --target "$target" --no-fail-fast -- --test-threads=2

@@ -114,7 +114,7 @@ pub fn run() {
     // before anything else starts (a second scheduler over the same file).
     let result = builder(
         tauri::Builder::default()
-            .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| tray::show_main(app)))
+            .plugin(platform::single_instance::plugin())
             .plugin(platform::autostart::plugin()),
     )
     .on_window_event(tray::on_window_event)

@@ -19,10 +19,7 @@ use ts_rs::TS;
 
 use crate::error::ApiError;
 use crate::platform::keychain::{Keychain, SystemKeychain};
-use crate::platform::notifications::{DesktopNotifier, Notifier};
-
-/// The identifier in tauri.conf.json, which desktops use to name the app.
-const APP_ID: &str = "app.kindred.desktop";
+use crate::platform::notifications::{DesktopNotifier, Notifier, APP_ID};
 
 /// Whether the data is encrypted, whether it is waiting to be unlocked,
 /// whether the system keychain keeps the passphrase, and whether the data

@@ -6,11 +6,11 @@
 
 use kindred_core::reminder_settings::{pause_end, PauseFor};
 use tauri::menu::{Menu, MenuItem, PredefinedMenuItem};
-use tauri::tray::{TrayIcon, TrayIconBuilder};
+use tauri::tray::{MouseButton, MouseButtonState, TrayIcon, TrayIconBuilder, TrayIconEvent};
 use tauri::{AppHandle, Manager, Runtime, WindowEvent};
 
 use crate::state::LockStatus;
-use crate::{scheduler, window, AppState};
+use crate::{platform, scheduler, window, AppState};
 
 const TRAY_ID: &str = "kindred";
 const OPEN: &str = "open";
@@ -33,13 +33,27 @@ pub fn show_main<R: Runtime>(app: &AppHandle<R>) {
 
 /// Creates the tray icon and its menu. An error (no tray on this desktop)
 /// is returned so the caller can keep closing the window as quitting.
+/// Each system's manners (menu-bar template on macOS, a left click that
+/// opens the window on Windows) come from `platform::tray`.
 pub fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<TrayIcon<R>> {
+    let style = platform::tray::STYLE;
     let mut builder = TrayIconBuilder::with_id(TRAY_ID)
         .tooltip("Kindred")
         .menu(&menu(app)?)
-        .show_menu_on_left_click(true)
-        .on_menu_event(|app, event| on_menu(app, event.id.as_ref()));
-    if let Some(icon) = app.default_window_icon() {
+        .show_menu_on_left_click(style.menu_on_left_click)
+        .on_menu_event(|app, event| on_menu(app, event.id.as_ref()))
+        .on_tray_icon_event(move |tray, event| {
+            let left_click = matches!(
+                event,
+                TrayIconEvent::Click { button: MouseButton::Left, button_state: MouseButtonState::Up, .. }
+            );
+            if left_click && !style.menu_on_left_click {
+                show_main(tray.app_handle());
+            }
+        });
+    if style.template_icon {
+        builder = builder.icon(platform::tray::template_icon()).icon_as_template(true);
+    } else if let Some(icon) = app.default_window_icon() {
         builder = builder.icon(icon.clone());
     }
     builder.build(app)

@@ -59,10 +59,7 @@ impl TestApp {
     }
 
     pub fn with_state(state: AppState, clock: Arc<FixedClock>) -> Self {
-        let app = kindred_app::builder(mock_builder())
-            .manage(state)
-            .build(mock_context(noop_assets()))
-            .expect("the app builds");
+        let app = kindred_app::builder(mock_builder()).manage(state).build(context()).expect("the app builds");
         let webview = WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("a webview");
         Self { _app: app, webview, clock, _dir: None }
     }
@@ -88,6 +85,15 @@ impl TestApp {
         )
         .map(|body| body.deserialize::<Value>().expect("a JSON result"))
     }
+}
+
+/// Tauri's mock context, with Kindred's identifier from tauri.conf.json
+/// (the system's folders for Kindred are named after it).
+pub fn context() -> tauri::Context<MockRuntime> {
+    let config: Value = serde_json::from_str(include_str!("../../tauri.conf.json")).expect("tauri.conf.json is JSON");
+    let mut context = mock_context(noop_assets());
+    context.config_mut().identifier = config["identifier"].as_str().expect("an identifier").to_owned();
+    context
 }
 
 impl Drop for TestApp {

@@ -12,8 +12,14 @@ pub const HIDDEN_ARG: &str = "--hidden";
 /// The plugin, registered by the real app only (the IPC tests must never
 /// touch the person's login items).
 pub fn plugin<R: Runtime>() -> tauri::plugin::TauriPlugin<R> {
-    tauri_plugin_autostart::Builder::new().args([HIDDEN_ARG]).build()
+    tauri_plugin_autostart::Builder::new().app_name(ENTRY_NAME).args([HIDDEN_ARG]).build()
 }
+
+/// The name of the login entry (the Run value on Windows, the LaunchAgent
+/// on macOS, the .desktop file on Linux): the product's name, fixed here
+/// so the entry a person turned on is the one turned off, whatever the
+/// build calls itself.
+pub const ENTRY_NAME: &str = "Kindred";
 
 /// Turns start at login on or off with the system.
 pub fn set<R: Runtime>(app: &AppHandle<R>, on: bool) -> Result<(), String> {

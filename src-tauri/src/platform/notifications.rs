@@ -1,8 +1,24 @@
 //! Desktop notifications. Each platform needs something different to show
 //! one, so this is the only place that calls notify-rust; the rest of the
 //! shell talks to the [`Notifier`] trait (which tests replace).
+//!
+//! Clicks: Linux desktops report them (a D-Bus signal), so a click opens
+//! the fitting screen. Windows and macOS report nothing through
+//! notify-rust; there a click brings Kindred forward by the system's own
+//! means (Windows starts the program behind the shortcut whose app id the
+//! toast carries, which hands over to the running Kindred and shows its
+//! window, see `single_instance`; macOS activates the app), and the bell
+//! lists what the notification said.
 
 use std::sync::Mutex;
+
+/// The app id notifications are shown under: the bundle identifier in
+/// tauri.conf.json. On Windows a toast from a program that isn't packaged
+/// is shown only if a Start menu shortcut carries the same id as its
+/// System.AppUserModel.ID; the installer (src-tauri/windows/kindred.wxs,
+/// through scripts/windows-installer.sh) writes it there from the same
+/// file. On macOS it names the bundle the notification comes from.
+pub const APP_ID: &str = "app.kindred.desktop";
 
 /// What to do when the person clicks a notification: given the screen it
 /// is about (`today`, `reflect`, …).
@@ -60,7 +76,7 @@ impl DesktopNotifier {
         // Windows shows toasts under an app id; the installed app registers
         // its own, and a plain build falls back to PowerShell's.
         #[cfg(target_os = "windows")]
-        n.app_id("app.kindred.desktop");
+        n.app_id(APP_ID);
         n
     }
 }
@@ -116,5 +132,17 @@ impl Notifier for DesktopNotifier {
         #[cfg(not(all(unix, not(target_os = "macos"))))]
         let _ = shown;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn notifications_carry_the_identifier_the_installer_gives_the_shortcut() {
+        let config: serde_json::Value =
+            serde_json::from_str(include_str!("../../../tauri.conf.json")).expect("tauri.conf.json is JSON");
+        assert_eq!(config["identifier"], APP_ID);
     }
 }
