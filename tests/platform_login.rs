@@ -29,10 +29,8 @@ fn login_entry(home: &std::path::Path) -> Option<String> {
 fn login_entry(_home: &std::path::Path) -> Option<String> {
     ["HKCU", "HKLM"].into_iter().find_map(|root| {
         let key = format!(r"{root}\Software\Microsoft\Windows\CurrentVersion\Run");
-        let out = std::process::Command::new("reg")
-            .args(["query", &key, "/v", ENTRY_NAME])
-            .output()
-            .expect("reg.exe runs");
+        let out =
+            std::process::Command::new("reg").args(["query", &key, "/v", ENTRY_NAME]).output().expect("reg.exe runs");
         out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
     })
 }

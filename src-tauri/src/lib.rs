@@ -113,9 +113,7 @@ pub fn run() {
     // The single-instance plugin goes first, so a second launch hands over
     // before anything else starts (a second scheduler over the same file).
     let result = builder(
-        tauri::Builder::default()
-            .plugin(platform::single_instance::plugin())
-            .plugin(platform::autostart::plugin()),
+        tauri::Builder::default().plugin(platform::single_instance::plugin()).plugin(platform::autostart::plugin()),
     )
     .on_window_event(tray::on_window_event)
     .setup(|app| {

@@ -123,10 +123,8 @@ fn on_menu<R: Runtime>(app: &AppHandle<R>, id: &str) {
 /// Dock while its window is hidden brings the window back, as Mac apps do.
 pub fn on_run_event<R: Runtime>(app: &AppHandle<R>, event: tauri::RunEvent) {
     match event {
-        tauri::RunEvent::ExitRequested { api, code: None, .. } => {
-            if app.tray_by_id(TRAY_ID).is_some() {
-                api.prevent_exit();
-            }
+        tauri::RunEvent::ExitRequested { api, code: None, .. } if app.tray_by_id(TRAY_ID).is_some() => {
+            api.prevent_exit();
         }
         tauri::RunEvent::Exit => {
             if let Some(state) = app.try_state::<AppState>() {

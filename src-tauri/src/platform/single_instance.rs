@@ -53,7 +53,10 @@ mod tests {
     #[test]
     fn a_second_launch_by_the_person_shows_the_window() {
         assert_eq!(handover(&args(&["kindred"])), Handover::ShowWindow);
-        assert_eq!(handover(&args(&[r"C:\Users\Zoë Núñez\AppData\Local\Programs\Kindred\kindred.exe"])), Handover::ShowWindow);
+        assert_eq!(
+            handover(&args(&[r"C:\Users\Zoë Núñez\AppData\Local\Programs\Kindred\kindred.exe"])),
+            Handover::ShowWindow
+        );
     }
 
     #[test]

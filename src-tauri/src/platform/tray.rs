@@ -28,10 +28,7 @@ pub struct TrayStyle {
     pub menu_on_left_click: bool,
 }
 
-pub const STYLE: TrayStyle = TrayStyle {
-    template_icon: cfg!(target_os = "macos"),
-    menu_on_left_click: !cfg!(windows),
-};
+pub const STYLE: TrayStyle = TrayStyle { template_icon: cfg!(target_os = "macos"), menu_on_left_click: !cfg!(windows) };
 
 #[cfg(test)]
 mod tests {
