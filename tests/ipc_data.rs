@@ -111,14 +111,35 @@ fn people_come_in_from_a_vcard_file_as_ticked() {
     let app = TestApp::new();
     let file = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Lima\r\nBDAY:--0203\r\nEND:VCARD\r\n\
 BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Ben\r\nEND:VCARD\r\n";
-    let preview = app.invoke("data_vcard_preview", json!({ "contents": file })).unwrap();
-    assert_eq!(preview[0]["name"], "Ana Lima");
-    assert_eq!(preview[0]["birthday"], json!({ "day": 3, "month": 2, "year": null }));
+    let file = base64_of(file.as_bytes());
+    let preview = app.invoke("data_vcard_preview", json!({ "fileBase64": file })).unwrap();
+    assert_eq!(preview["people"][0]["name"], "Ana Lima");
+    assert_eq!(preview["people"][0]["birthday"], json!({ "day": 3, "month": 2, "year": null }));
+    assert_eq!(preview["unreadable"], json!([]));
     let added = app
-        .invoke("data_vcard_import", json!({ "contents": file, "picks": [{ "index": 0, "circle": "middle" }] }))
+        .invoke("data_vcard_import", json!({ "fileBase64": file, "picks": [{ "index": 0, "circle": "middle" }] }))
         .unwrap();
     assert_eq!(added[0]["circle"], "middle");
     assert_eq!(app.invoke("ties_list", json!({})).unwrap().as_array().unwrap().len(), 1);
-    let err = app.invoke("data_vcard_preview", json!({ "contents": "not a card" })).unwrap_err();
+    let err = app.invoke("data_vcard_preview", json!({ "fileBase64": base64_of(b"not a card") })).unwrap_err();
     assert_eq!(err["field"], "file");
+    let err = app.invoke("data_vcard_preview", json!({ "fileBase64": "not base64 at all!" })).unwrap_err();
+    assert_eq!(err["field"], "file");
+}
+
+/// Latin-1 bytes, as old address books save them, reach the core as bytes.
+#[test]
+fn a_vcard_file_in_latin_1_comes_in_with_its_accents() {
+    let app = TestApp::new();
+    let file = base64_of(
+        b"BEGIN:VCARD\r\nVERSION:2.1\r\nN:M\xfcller;J\xfcrgen\r\nEND:VCARD\r\nBEGIN:VCARD\r\nTEL:1\r\nEND:VCARD\r\n",
+    );
+    let preview = app.invoke("data_vcard_preview", json!({ "fileBase64": file })).unwrap();
+    assert_eq!(preview["people"][0]["name"], "J\u{fc}rgen M\u{fc}ller");
+    assert_eq!(preview["unreadable"][0]["index"], 1);
+}
+
+fn base64_of(bytes: &[u8]) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
 }

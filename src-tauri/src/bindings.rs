@@ -30,7 +30,7 @@ use kindred_core::theme::Theme;
 use kindred_core::tie::{
     Birthday, Cadence, Circle, Feel, GroupKind, Sector, SupportType, Tie, TieDraft, TieKind, TieScope,
 };
-use kindred_core::vcard::{VcardPerson, VcardPick};
+use kindred_core::vcard::{UnreadableCard, VcardFile, VcardPerson, VcardPick};
 use ts_rs::{Config, TS};
 
 use crate::commands::app::AppInfo;
@@ -96,6 +96,8 @@ pub fn typescript() -> String {
         Backup::decl(&cfg),
         Restored::decl(&cfg),
         VcardPerson::decl(&cfg),
+        UnreadableCard::decl(&cfg),
+        VcardFile::decl(&cfg),
         VcardPick::decl(&cfg),
         Guide::decl(&cfg),
         ReflectLibrary::decl(&cfg),

@@ -5,7 +5,8 @@ use kindred_core::data_file::parse;
 use kindred_core::research::{csv_files, graphml};
 use kindred_core::store::{Backup, BackupKind, ImportMode, ImportPreview};
 use kindred_core::tie::{Tie, TieScope};
-use kindred_core::vcard::{VcardPerson, VcardPick};
+use kindred_core::vcard::{VcardFile, VcardPick};
+use kindred_core::CoreError;
 use tauri::{AppHandle, Manager, Runtime, State};
 
 use crate::commands::files::save_to_downloads;
@@ -150,10 +151,22 @@ pub fn data_export_research<R: Runtime>(
     Ok(saved)
 }
 
-/// The people in an address book's vCard file, possible duplicates flagged.
+/// The file's bytes, which the window sends as base64 so the core sees the
+/// file as it is on disk (a browser reading it as text would already have
+/// guessed its charset, and turned Shift_JIS or Latin-1 names into `�`).
+fn file_bytes(base64: &str) -> Result<Vec<u8>, ApiError> {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.decode(base64.trim()).map_err(|_| {
+        ApiError::from(CoreError::validation("file", "Kindred couldn't read that file. Please choose it again."))
+    })
+}
+
+/// The people in an address book's vCard file, possible duplicates
+/// flagged, and the cards that can't come in.
 #[tauri::command(async)]
-pub fn data_vcard_preview(state: State<'_, AppState>, contents: String) -> Result<Vec<VcardPerson>, ApiError> {
-    state.store(|store| store.vcard_preview(contents.as_bytes()))
+pub fn data_vcard_preview(state: State<'_, AppState>, file_base64: String) -> Result<VcardFile, ApiError> {
+    let bytes = file_bytes(&file_base64)?;
+    state.store(|store| store.vcard_preview(&bytes))
 }
 
 /// Adds the ticked people from a vCard file, all or none.
@@ -161,10 +174,11 @@ pub fn data_vcard_preview(state: State<'_, AppState>, contents: String) -> Resul
 pub fn data_vcard_import<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
-    contents: String,
+    file_base64: String,
     picks: Vec<VcardPick>,
 ) -> Result<Vec<Tie>, ApiError> {
-    let added = state.store(|store| store.vcard_import(contents.as_bytes(), &picks))?;
+    let bytes = file_bytes(&file_base64)?;
+    let added = state.store(|store| store.vcard_import(&bytes, &picks))?;
     scheduler::wake(&app);
     Ok(added)
 }

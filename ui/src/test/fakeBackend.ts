@@ -25,6 +25,7 @@ import {
   type ReminderDraft,
   type ReminderSettings,
   type Tie,
+  type UnreadableCard,
   type VcardPerson,
   type VcardPick,
 } from '../lib/api';
@@ -136,8 +137,14 @@ function vcardBirthday(raw: string | undefined): Tie['birthday'] {
 }
 
 /** The people in a vCard file, read very simply (FN and BDAY only); refuses what isn't one as the backend does. */
-function readVcards(contents: unknown): VcardPerson[] {
-  const text = String(contents ?? '');
+/** A stand-in for the core's reader: UTF-8 files, FN names; a card without one can't come in. */
+function readVcards(fileBase64: unknown): { people: VcardPerson[]; unreadable: UnreadableCard[] } {
+  let text: string;
+  try {
+    text = new TextDecoder().decode(Uint8Array.from(atob(String(fileBase64 ?? '')), (c) => c.charCodeAt(0)));
+  } catch {
+    throw { code: 'validation', field: 'file', message: "Kindred couldn't read that file. Please choose it again." } satisfies ApiError;
+  }
   if (!/BEGIN:VCARD/i.test(text))
     throw {
       code: 'validation',
@@ -145,6 +152,7 @@ function readVcards(contents: unknown): VcardPerson[] {
       message: "This doesn't look like a contacts file: it has no vCard in it (a .vcf file from an address book).",
     } satisfies ApiError;
   const people: VcardPerson[] = [];
+  const unreadable: UnreadableCard[] = [];
   text
     .split(/BEGIN:VCARD/i)
     .slice(1)
@@ -156,10 +164,13 @@ function readVcards(contents: unknown): VcardPerson[] {
           ?.replace(/^[^:]*:/, '')
           .trim();
       const name = value('FN');
-      if (!name) return;
+      if (!name) {
+        unreadable.push({ index, reason: 'It has no name (no full name, name parts, nickname or organisation).' });
+        return;
+      }
       people.push({ index, name, birthday: vcardBirthday(value('BDAY')), possibleDuplicate: false });
     });
-  return people;
+  return { people, unreadable };
 }
 
 /** The backend's rules for a new passphrase, with its words. */
@@ -586,15 +597,19 @@ export function installFakeBackend(initial: string[] = [], reminderSettings: Par
         return importFile(args.contents, args.mode as ImportMode, true);
       case 'data_vcard_preview': {
         const seen = new Set(ties.map((t) => t.name.trim().toLowerCase()));
-        return readVcards(args.contents).map((person) => {
-          const key = person.name.toLowerCase();
-          const possibleDuplicate = seen.has(key);
-          seen.add(key);
-          return { ...person, possibleDuplicate };
-        });
+        const { people, unreadable } = readVcards(args.fileBase64);
+        return {
+          people: people.map((person) => {
+            const key = person.name.toLowerCase();
+            const possibleDuplicate = seen.has(key);
+            seen.add(key);
+            return { ...person, possibleDuplicate };
+          }),
+          unreadable,
+        };
       }
       case 'data_vcard_import': {
-        const inFile = readVcards(args.contents);
+        const inFile = readVcards(args.fileBase64).people;
         const picks = (args.picks ?? []) as VcardPick[];
         const chosen = picks.map(
           (pick) =>

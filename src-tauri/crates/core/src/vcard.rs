@@ -1,15 +1,30 @@
-//! Contacts from an address book's vCard export (.vcf, versions 3.0 and
-//! 4.0, and the 2.1 that older phones write): names and birthdays only.
-//! Kindred never keeps phone numbers or addresses: it does not contact
-//! anyone, so it has no use for them.
+//! Contacts from an address book's vCard export (.vcf): names and
+//! birthdays only. Kindred never keeps phone numbers or addresses: it does
+//! not contact anyone, so it has no use for them.
 //!
-//! The `ical` crate reads the cards (line unfolding, parameters); this
-//! module joins quoted-printable soft line breaks first (they are not
-//! folding, so no vCard parser joins them), decodes quoted-printable names,
-//! unescapes text values and reads every birthday shape seen in the wild.
+//! Address books write vCard 2.1, 3.0 and 4.0, and rarely quite as the RFCs
+//! say. Stalwart's `calcard` reads the cards: it is the lenient parser of a
+//! mail server that meets every client's cards (bare 2.1 parameters such as
+//! `TEL;HOME;VOICE:`, quoted-printable with soft breaks, even inside a
+//! multi-byte character, lines that are only `=`, folding with spaces or
+//! tabs, `CHARSET=` on quoted-printable values, missing VERSION), where the
+//! `ical` crate used before refused whole files. It takes text, so the
+//! file's bytes are made text here first ([`decode_file`]): a BOM says UTF-8
+//! or UTF-16; valid UTF-8 is taken as it is; otherwise each line is read in
+//! the charset it declares (`CHARSET=SHIFT_JIS`, raw bytes as Japanese
+//! phones write them) or, when it declares none and isn't UTF-8, as
+//! Windows-1252 (which ISO-8859-1 files read correctly as well), with
+//! `encoding_rs`, the WHATWG encodings Firefox uses.
+//!
+//! One card that can't be used never refuses the file: the preview lists
+//! the people it could read and, for each other card, its place in the file
+//! and why.
 
-use std::io::BufReader;
+use std::borrow::Cow;
 
+use calcard::vcard::{VCard, VCardEntry, VCardProperty, VCardValue};
+use calcard::{Entry, Parser};
+use encoding_rs::{Encoding, WINDOWS_1252};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -26,13 +41,31 @@ pub const VCARD_MAX_CARDS: usize = 20_000;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct VcardPerson {
-    /// Position in the file (what the import refers to).
+    /// Position in the file, from 0 (what the import refers to).
     pub index: u32,
     pub name: String,
     pub birthday: Option<Birthday>,
     /// Someone already on the map (or earlier in the file) with the same
     /// name and birthday: probably the same person.
     pub possible_duplicate: bool,
+}
+
+/// A card that can't come in, and why, in plain words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct UnreadableCard {
+    /// Position in the file, from 0 (the preview shows it from 1).
+    pub index: u32,
+    pub reason: String,
+}
+
+/// What a file holds: the people that can come in, and the cards that
+/// can't.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct VcardFile {
+    pub people: Vec<VcardPerson>,
+    pub unreadable: Vec<UnreadableCard>,
 }
 
 /// A person the person ticked, and the circle they chose.
@@ -48,42 +81,205 @@ fn bad(message: impl Into<String>) -> CoreError {
     CoreError::validation("file", message)
 }
 
-/// The people in a vCard file. Cards without a usable name are left out;
-/// a file that is not vCard at all is refused in plain words.
-pub fn read_vcards(bytes: &[u8]) -> CoreResult<Vec<VcardPerson>> {
+const NO_NAME: &str = "It has no name (no full name, name parts, nickname or organisation).";
+
+/// The people in a vCard file, and the cards that can't come in. Only a
+/// file with no card in it at all is refused.
+pub fn read_vcards(bytes: &[u8]) -> CoreResult<VcardFile> {
     if bytes.len() > VCARD_MAX_BYTES {
         return Err(bad(format!(
             "This file is larger than Kindred reads for contacts ({} MB at most).",
             VCARD_MAX_BYTES / (1024 * 1024)
         )));
     }
-    let text = String::from_utf8_lossy(bytes);
-    if !text.to_ascii_uppercase().contains("BEGIN:VCARD") {
-        return Err(bad(
-            "This doesn't look like a contacts file: it has no vCard in it (a .vcf file from an address book).",
-        ));
-    }
-    let joined = join_soft_breaks(&text);
-    let parser = ical::VcardParser::new(BufReader::new(joined.as_bytes()));
-    let mut people = Vec::new();
-    for (i, card) in parser.enumerate() {
-        if i >= VCARD_MAX_CARDS {
+    let decoded = decode_file(bytes);
+    let text = tidy_lines(&decoded);
+    let mut parser = Parser::new(&text);
+    let mut file = VcardFile::default();
+    let mut index: u32 = 0;
+    loop {
+        let card = match parser.entry() {
+            Entry::VCard(card) => Ok(card),
+            Entry::UnterminatedComponent(_) => Err("The file ends in the middle of this contact."),
+            Entry::Eof => break,
+            // Lines outside any card, and calendars, are not contacts.
+            _ => continue,
+        };
+        if index as usize >= VCARD_MAX_CARDS {
             return Err(bad(format!(
                 "This file has more than {VCARD_MAX_CARDS} contacts; Kindred reads up to that many at once."
             )));
         }
-        let card =
-            card.map_err(|e| bad(format!("Kindred couldn't read contact number {} in this file ({e}).", i + 1)))?;
-        let value = |name: &str| card.properties.iter().find(|p| p.name.eq_ignore_ascii_case(name));
-        let name = value("FN")
-            .and_then(text_value)
-            .filter(|n| !n.trim().is_empty())
-            .or_else(|| value("N").and_then(text_value).map(|n| name_from_parts(&n)));
-        let Some(name) = name.and_then(|n| clean_name(&n).ok()) else { continue };
-        let birthday = value("BDAY").and_then(|p| p.value.as_deref()).and_then(parse_birthday);
-        people.push(VcardPerson { index: i as u32, name, birthday, possible_duplicate: false });
+        match card.and_then(|card| person(&card)) {
+            Ok((name, birthday)) => file.people.push(VcardPerson { index, name, birthday, possible_duplicate: false }),
+            Err(reason) => file.unreadable.push(UnreadableCard { index, reason: reason.to_owned() }),
+        }
+        index += 1;
     }
-    Ok(people)
+    if index == 0 {
+        return Err(bad(
+            "This doesn't look like a contacts file: it has no vCard in it (a .vcf file from an address book).",
+        ));
+    }
+    Ok(file)
+}
+
+/// The name and birthday on a card, or why it can't come in.
+fn person(card: &VCard) -> Result<(String, Option<Birthday>), &'static str> {
+    let first = |property: VCardProperty| card.entries.iter().filter(move |e| e.name == property);
+    let text = |property: VCardProperty| first(property).map(plain_text).find(|t| !t.trim().is_empty());
+    let name = text(VCardProperty::Fn)
+        .or_else(|| first(VCardProperty::N).map(name_from_parts).find(|n| !n.is_empty()))
+        .or_else(|| text(VCardProperty::Nickname))
+        .or_else(|| text(VCardProperty::Org).map(|org| org.replace(';', " ").trim().to_owned()))
+        .ok_or(NO_NAME)?;
+    let name = clean_name(&name).map_err(|_| "Its name can't be used (it is too long or has control characters).")?;
+    let birthday = first(VCardProperty::Bday).find_map(birthday_of);
+    Ok((name, birthday))
+}
+
+/// A property's values as one line of text: structured parts are joined
+/// with a space, so a stray `;` in a name doesn't cut it short.
+fn plain_text(entry: &VCardEntry) -> String {
+    let parts: Vec<String> = entry.values.iter().filter_map(value_text).filter(|t| !t.is_empty()).collect();
+    parts.join(" ").trim().to_owned()
+}
+
+fn value_text(value: &VCardValue) -> Option<String> {
+    match value {
+        VCardValue::Text(text) => Some(text.trim().to_owned()),
+        VCardValue::Component(parts) => {
+            Some(parts.iter().map(|p| p.trim()).filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" "))
+        }
+        _ => None,
+    }
+}
+
+/// `N:Family;Given;Additional;Prefix;Suffix` in the order people say a
+/// name: "Prefix Given Additional Family Suffix".
+fn name_from_parts(entry: &VCardEntry) -> String {
+    let part = |i: usize| entry.values.get(i).and_then(value_text).unwrap_or_default();
+    [part(3), part(1), part(2), part(0), part(4)].into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
+/// A birthday as calcard read it: a date it parsed (vCard 4.0), or the
+/// text older versions carry, read by [`parse_birthday`]. A value marked
+/// as text ("VALUE=text: around Easter") is not a date.
+fn birthday_of(entry: &VCardEntry) -> Option<Birthday> {
+    entry.values.iter().find_map(|value| match value {
+        VCardValue::PartialDateTime(date) => {
+            let (month, day) = (date.month?, date.day?);
+            let year = date.year.filter(|y| real_year(*y));
+            let check = i32::from(year.unwrap_or(2000));
+            chrono::NaiveDate::from_ymd_opt(check, u32::from(month), u32::from(day))?;
+            Some(Birthday { day, month, year })
+        }
+        VCardValue::Text(text) => parse_birthday(text),
+        _ => None,
+    })
+}
+
+/// Years address books write for "no year" (Apple's 1604, 0000) and ones
+/// no living person has are read as no year.
+fn real_year(year: u16) -> bool {
+    (1800..=2200).contains(&year)
+}
+
+/// The file's bytes as text (see the module's notes).
+pub fn decode_file(bytes: &[u8]) -> Cow<'_, str> {
+    if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
+        return encoding.decode_without_bom_handling(&bytes[bom..]).0;
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(bytes.len() + bytes.len() / 4);
+    let mut declared: Option<&'static Encoding> = None;
+    for line in bytes.split_inclusive(|&b| b == b'\n') {
+        // A folded line continues its property, and its charset.
+        if !matches!(line.first(), Some(b' ' | b'\t')) {
+            declared = declared_charset(line);
+        }
+        match (declared, std::str::from_utf8(line)) {
+            (Some(encoding), _) => out.push_str(&encoding.decode_without_bom_handling(line).0),
+            (None, Ok(text)) => out.push_str(text),
+            (None, Err(_)) => out.push_str(&WINDOWS_1252.decode_without_bom_handling(line).0),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Mends, line by line, two things calcard reads differently from the
+/// programs that write them, and leaves every other line as it is:
+/// - a bare `QUOTED-PRINTABLE` parameter (vCard 2.1 allows leaving out
+///   `ENCODING=`, and Evolution and Nokia phones do) is written out in
+///   full, or calcard takes the encoded text as the name;
+/// - a birthday is read by [`parse_birthday`] (every shape seen in the
+///   wild) and written in the basic form calcard reads right in every
+///   version (`19850128`, `--0322`): it takes `--03-22` as March with no
+///   day, and a date with a time as a month with no day. A birthday
+///   marked `VALUE=text` is not a date and is left alone.
+fn tidy_lines(text: &str) -> Cow<'_, str> {
+    let mut out = String::new();
+    let mut changed = false;
+    for line in text.split_inclusive('\n') {
+        let mended = line.find(':').and_then(|colon| {
+            let (head, value) = (&line[..colon], &line[colon + 1..]);
+            let mut params = head.split(';');
+            let property = params.next().unwrap_or("");
+            let name = property.rsplit('.').next().unwrap_or(property).trim();
+            let params: Vec<&str> = params.collect();
+            let ending = &value[value.trim_end_matches(['\r', '\n']).len()..];
+            if name.eq_ignore_ascii_case("BDAY") {
+                if params.iter().any(|p| p.trim().eq_ignore_ascii_case("VALUE=text")) {
+                    return None;
+                }
+                let b = parse_birthday(value)?;
+                let date = match b.year {
+                    Some(year) => format!("{year:04}{:02}{:02}", b.month, b.day),
+                    None => format!("--{:02}{:02}", b.month, b.day),
+                };
+                return Some(format!("{head}:{date}{ending}"));
+            }
+            if params.iter().any(|p| p.trim().eq_ignore_ascii_case("QUOTED-PRINTABLE")) {
+                let params: Vec<&str> = params
+                    .iter()
+                    .map(|p| {
+                        if p.trim().eq_ignore_ascii_case("QUOTED-PRINTABLE") {
+                            "ENCODING=QUOTED-PRINTABLE"
+                        } else {
+                            p
+                        }
+                    })
+                    .collect();
+                return Some(format!("{property};{}:{value}", params.join(";")));
+            }
+            None
+        });
+        match mended {
+            Some(line) => {
+                changed = true;
+                out.push_str(&line);
+            }
+            None => out.push_str(line),
+        }
+    }
+    if changed {
+        Cow::Owned(out)
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// The `CHARSET=` a property line declares before its value, if any and if
+/// it names an encoding.
+fn declared_charset(line: &[u8]) -> Option<&'static Encoding> {
+    let head = &line[..line.iter().position(|&b| b == b':')?];
+    let upper = head.to_ascii_uppercase();
+    let at = upper.windows(8).position(|w| w == b"CHARSET=")? + 8;
+    let rest = &head[at..];
+    let label = &rest[..rest.iter().position(|&b| b == b';').unwrap_or(rest.len())];
+    Encoding::for_label(label.trim_ascii())
 }
 
 /// Marks people who match someone on the map, or someone earlier in the
@@ -97,76 +293,11 @@ pub fn flag_duplicates(people: &mut [VcardPerson], here: &[(String, Option<Birth
     }
 }
 
-/// Quoted-printable values may break lines with a trailing `=`; the next
-/// line continues the value without the leading space folding would have.
-fn join_soft_breaks(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut in_qp = false;
-    for line in text.lines() {
-        let upper = line.to_ascii_uppercase();
-        if !in_qp && upper.contains("QUOTED-PRINTABLE") {
-            in_qp = true;
-        }
-        if in_qp && line.ends_with('=') {
-            out.push_str(&line[..line.len() - 1]);
-            continue;
-        }
-        out.push_str(line);
-        out.push_str("\r\n");
-        in_qp = false;
-    }
-    out
-}
-
-/// A text value: quoted-printable decoded when the card says so, then
-/// unescaped (`\,` `\;` `\n` `\\`).
-fn text_value(p: &ical::property::Property) -> Option<String> {
-    let raw = p.value.as_deref()?;
-    let qp = p.params.as_ref().is_some_and(|params| {
-        params.iter().any(|(k, v)| {
-            (k.eq_ignore_ascii_case("ENCODING") && v.iter().any(|v| v.eq_ignore_ascii_case("QUOTED-PRINTABLE")))
-                || v.iter().any(|v| v.eq_ignore_ascii_case("QUOTED-PRINTABLE"))
-        })
-    });
-    let decoded = if qp {
-        let bytes = quoted_printable::decode(raw.as_bytes(), quoted_printable::ParseMode::Robust).ok()?;
-        String::from_utf8_lossy(&bytes).into_owned()
-    } else {
-        raw.to_owned()
-    };
-    Some(unescape(&decoded))
-}
-
-fn unescape(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    let mut chars = value.chars();
-    while let Some(c) = chars.next() {
-        if c == '\\' {
-            match chars.next() {
-                Some('n' | 'N') => out.push(' '),
-                Some(other) => out.push(other),
-                None => {}
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// `N:Family;Given;Additional;Prefix;Suffix` as "Given Additional Family".
-fn name_from_parts(n: &str) -> String {
-    let parts: Vec<&str> = n.split(';').map(str::trim).collect();
-    let pick = |i: usize| parts.get(i).copied().unwrap_or("");
-    [pick(3), pick(1), pick(2), pick(0), pick(4)].into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" ")
-}
-
 /// Birthdays as address books write them: `1990-02-03`, `19900203`,
-/// `--0203` or `--02-03` (no year), with or without a time after `T`.
-/// Placeholder years some address books use for "no year" (0000, 1604)
-/// read as unknown.
+/// `--0203` or `--02-03` (no year), with or without a time (and zone)
+/// after `T`. Placeholder years (0000, 1604) read as no year.
 fn parse_birthday(raw: &str) -> Option<Birthday> {
-    let date = raw.trim().split('T').next()?.trim();
+    let date = raw.trim().split(['T', 't']).next()?.trim();
     let (year, rest) = if let Some(rest) = date.strip_prefix("--") {
         (None, rest.replace('-', ""))
     } else {
@@ -182,7 +313,7 @@ fn parse_birthday(raw: &str) -> Option<Birthday> {
     }
     let month: u8 = rest[..2].parse().ok()?;
     let day: u8 = rest[2..].parse().ok()?;
-    let year = year.filter(|y| (1900..=2200).contains(y));
+    let year = year.filter(|y| real_year(*y));
     // A day the month can have (29 February allowed without a year).
     let check_year = i32::from(year.unwrap_or(2000));
     chrono::NaiveDate::from_ymd_opt(check_year, u32::from(month), u32::from(day))?;
@@ -202,7 +333,8 @@ BEGIN:VCARD\r\nVERSION:4.0\r\nFN:مريم\r\nBDAY:20000101T000000Z\r\nEND:VCARD\
 
     #[test]
     fn names_and_birthdays_come_through_every_shape() {
-        let people = read_vcards(SAMPLE.as_bytes()).unwrap();
+        let file = read_vcards(SAMPLE.as_bytes()).unwrap();
+        let people = &file.people;
         type Seen<'a> = (&'a str, Option<(u8, u8, Option<u16>)>);
         let got: Vec<Seen<'_>> =
             people.iter().map(|p| (p.name.as_str(), p.birthday.map(|b| (b.day, b.month, b.year)))).collect();
@@ -216,11 +348,12 @@ BEGIN:VCARD\r\nVERSION:4.0\r\nFN:مريم\r\nBDAY:20000101T000000Z\r\nEND:VCARD\
                 ("مريم", Some((1, 1, Some(2000)))),
             ]
         );
+        assert_eq!(file.unreadable, [UnreadableCard { index: 4, reason: NO_NAME.to_owned() }], "named, not dropped");
     }
 
     #[test]
     fn duplicates_are_flagged_against_the_map_and_the_file() {
-        let mut people = read_vcards(SAMPLE.as_bytes()).unwrap();
+        let mut people = read_vcards(SAMPLE.as_bytes()).unwrap().people;
         people.push(VcardPerson {
             index: 9,
             name: "ana lima".into(),
@@ -236,17 +369,58 @@ BEGIN:VCARD\r\nVERSION:4.0\r\nFN:مريم\r\nBDAY:20000101T000000Z\r\nEND:VCARD\
     fn hostile_files_are_refused_or_read_safely() {
         assert!(read_vcards(b"hello").unwrap_err().to_string().contains("no vCard"));
         assert!(read_vcards(&[0xff, 0xfe, 0, 1]).is_err());
-        // Truncated: the last card never ends.
+        // Truncated: the last card never ends; what it holds still comes in.
         let truncated = "BEGIN:VCARD\r\nFN:Sam\r\nEND:VCARD\r\nBEGIN:VCARD\r\nFN:Half";
-        let _ = read_vcards(truncated.as_bytes());
+        let file = read_vcards(truncated.as_bytes()).unwrap();
+        assert_eq!(file.people.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["Sam", "Half"]);
         let mut many = String::new();
         for i in 0..10_000 {
             many.push_str(&format!("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person {i}\r\nEND:VCARD\r\n"));
         }
-        assert_eq!(read_vcards(many.as_bytes()).unwrap().len(), 10_000);
+        assert_eq!(read_vcards(many.as_bytes()).unwrap().people.len(), 10_000);
         let bad_dates = "BEGIN:VCARD\r\nFN:A\r\nBDAY:1990-02-30\r\nEND:VCARD\r\nBEGIN:VCARD\r\nFN:B\r\nBDAY:yesterday\r\nEND:VCARD\r\nBEGIN:VCARD\r\nFN:C\r\nBDAY:123é567\r\nEND:VCARD\r\nBEGIN:VCARD\r\nFN:D\r\nBDAY:--0é2\r\nEND:VCARD\r\n";
-        let people = read_vcards(bad_dates.as_bytes()).unwrap();
+        let people = read_vcards(bad_dates.as_bytes()).unwrap().people;
+        assert_eq!(people.len(), 4);
         assert!(people.iter().all(|p| p.birthday.is_none()));
+    }
+
+    #[test]
+    fn files_in_other_charsets_read_as_their_makers_meant() {
+        // Windows-1252 / ISO-8859-1 with no CHARSET, as old exports are.
+        let latin = b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:J\xfcrgen M\xfcller\r\nEND:VCARD\r\n";
+        // Shift_JIS bytes declared with CHARSET, as Japanese phones write.
+        let mut sjis = b"BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=SHIFT_JIS:".to_vec();
+        sjis.extend(encoding_rs::SHIFT_JIS.encode("\u{5b89}\u{85e4}").0.iter());
+        sjis.extend(b";\r\nEND:VCARD\r\n");
+        // UTF-16 with a BOM, as some Windows tools save.
+        let mut utf16 = vec![0xFF, 0xFE];
+        for unit in "BEGIN:VCARD\r\nFN:Zo\u{eb}\r\nEND:VCARD\r\n".encode_utf16() {
+            utf16.extend(unit.to_le_bytes());
+        }
+        for (bytes, name) in
+            [(&latin[..], "J\u{fc}rgen M\u{fc}ller"), (&sjis, "\u{5b89}\u{85e4}"), (&utf16, "Zo\u{eb}")]
+        {
+            let file = read_vcards(bytes).unwrap();
+            assert_eq!(file.people[0].name, name);
+        }
+    }
+
+    #[test]
+    fn version_2_1_as_phones_write_it_comes_in() {
+        let card = "BEGIN:VCARD\nVERSION:2.1\nN;ENCODING=QUOTED-PRINTABLE;CHARSET=UTF-8:=\n=4D=C3=BC;J=C3=\n=BCrgen\nTEL;HOME;VOICE:123\nBDAY:--03-22\nEND:VCARD\n\nBEGIN:VCARD\nORG:Book club;Thursdays\nEND:VCARD\nBEGIN:VCARD\nNICKNAME:Bea\nBDAY;VALUE=text:around Easter\nEND:VCARD\n";
+        let file = read_vcards(card.as_bytes()).unwrap();
+        let got: Vec<_> =
+            file.people.iter().map(|p| (p.name.as_str(), p.birthday.map(|b| (b.day, b.month, b.year)))).collect();
+        assert_eq!(got, [("J\u{fc}rgen M\u{fc}", Some((22, 3, None))), ("Book club Thursdays", None), ("Bea", None)]);
+    }
+
+    #[test]
+    fn bare_quoted_printable_and_dates_with_times_read_as_meant() {
+        // Evolution and Nokia leave out ENCODING=; KDE writes a time; no VERSION.
+        let card = "BEGIN:VCARD\nitem1.FN;CHARSET=UTF-8;QUOTED-PRINTABLE:=E5=8D=81=E5=\n=9F=8E\nBDAY:1985-01-28T00:00:00Z\nEND:VCARD\n";
+        let file = read_vcards(card.as_bytes()).unwrap();
+        assert_eq!(file.people[0].name, "\u{5341}\u{57ce}");
+        assert_eq!(file.people[0].birthday, Some(Birthday { day: 28, month: 1, year: Some(1985) }));
     }
 
     proptest::proptest! {

@@ -50,7 +50,7 @@ import type {
   TieDraft,
   TieScope,
   UpcomingBirthday,
-  VcardPerson,
+  VcardFile,
   VcardPick,
 } from './types.gen';
 
@@ -223,10 +223,14 @@ export const api = {
     call<ImportPreview>('data_import_preview', { contents, mode }),
   /** Imports the file, all or nothing; resolves to what it changed. */
   importData: (contents: string, mode: ImportMode) => call<ImportPreview>('data_import', { contents, mode }),
-  /** The people in an address book's vCard file (names and birthdays only), duplicates flagged; writes nothing. */
-  vcardPreview: (contents: string) => call<VcardPerson[]>('data_vcard_preview', { contents }),
+  /**
+   * The people in an address book's vCard file (names and birthdays only), duplicates flagged, and the cards that
+   * can't come in; writes nothing. The file goes as base64 of its bytes ({@link fileAsBase64}): the core reads its
+   * charset, which the browser would only guess.
+   */
+  vcardPreview: (fileBase64: string) => call<VcardFile>('data_vcard_preview', { fileBase64 }),
   /** Adds the picked people from the vCard file, each on the circle chosen, all or none; resolves to them. */
-  vcardImport: (contents: string, picks: VcardPick[]) => call<Tie[]>('data_vcard_import', { contents, picks }),
+  vcardImport: (fileBase64: string, picks: VcardPick[]) => call<Tie[]>('data_vcard_import', { fileBase64, picks }),
   /** Backups, newest first. */
   backups: () => call<Backup[]>('data_backups'),
   backUpNow: () => call<Backup>('data_back_up_now'),
@@ -238,3 +242,14 @@ export const api = {
    * and while the data won't open. */
   deleteEverything: (confirmation: string) => call<void>('data_delete_everything', { confirmation }),
 };
+
+/** A file's bytes as base64, read in slices so a large address book never builds one huge argument list. */
+export async function fileAsBase64(file: Blob): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const SLICE = 0x8000;
+  let binary = '';
+  for (let at = 0; at < bytes.length; at += SLICE) {
+    binary += String.fromCharCode(...bytes.subarray(at, at + SLICE));
+  }
+  return btoa(binary);
+}

@@ -264,7 +264,7 @@ export type Restored = { safety: Backup | null, status: LockStatus, };
 
 export type VcardPerson = { 
 /**
- * Position in the file (what the import refers to).
+ * Position in the file, from 0 (what the import refers to).
  */
 index: number, name: string, birthday: Birthday | null, 
 /**
@@ -272,6 +272,14 @@ index: number, name: string, birthday: Birthday | null,
  * name and birthday: probably the same person.
  */
 possibleDuplicate: boolean, };
+
+export type UnreadableCard = { 
+/**
+ * Position in the file, from 0 (the preview shows it from 1).
+ */
+index: number, reason: string, };
+
+export type VcardFile = { people: Array<VcardPerson>, unreadable: Array<UnreadableCard>, };
 
 export type VcardPick = { index: number, circle: Circle | null, };
 

@@ -56,6 +56,35 @@ describe('Bringing people in from an address book', () => {
     expect(screen.queryByLabelText('Find someone in the file')).not.toBeInTheDocument();
   });
 
+  it("names each card that can't come in, by its place in the file, and lists everyone else", async () => {
+    const user = userEvent.setup();
+    installFakeBackend([]);
+    render(VcardImport);
+    const nameless = ['BEGIN:VCARD', 'VERSION:3.0', 'EMAIL:someone@example.org', 'END:VCARD'].join('\r\n');
+    await user.upload(screen.getByLabelText(LABEL), vcf([card('Ana Lima'), nameless, card('Ben')]));
+
+    const list = await screen.findByRole('list', { name: 'People in the file' });
+    expect(within(list).getAllByRole('listitem')).toHaveLength(2);
+    expect(screen.getByText("One contact in the file can't come in:")).toBeInTheDocument();
+    const skipped = screen.getByRole('list', { name: "Contacts that can't come in" });
+    expect(within(skipped).getByRole('listitem')).toHaveTextContent(
+      'Contact 2: It has no name (no full name, name parts, nickname or organisation).',
+    );
+    expect(screen.getByRole('button', { name: 'Bring in 2 people' })).toBeEnabled();
+  });
+
+  it('hands the file over as its bytes, so the core reads its charset', async () => {
+    const user = userEvent.setup();
+    const backend = installFakeBackend([]);
+    render(VcardImport);
+    // Latin-1, as old address books save: "Jürgen" is one byte 0xFC, not UTF-8.
+    const latin1 = new Uint8Array([...new TextEncoder().encode('BEGIN:VCARD\r\nFN:J'), 0xfc, ...new TextEncoder().encode('rgen\r\nEND:VCARD\r\n')]);
+    await user.upload(screen.getByLabelText(LABEL), new File([latin1], 'old.vcf', { type: 'text/vcard' }));
+    await waitFor(() => expect(calls(backend, 'data_vcard_preview')).toHaveLength(1));
+    const sent = String(calls(backend, 'data_vcard_preview')[0].args.fileBase64);
+    expect(Uint8Array.from(atob(sent), (c) => c.charCodeAt(0))).toEqual(latin1);
+  });
+
   it('sends the ticked people with the circles chosen, then says how many came in', async () => {
     const user = userEvent.setup();
     const backend = installFakeBackend(['Sam']);

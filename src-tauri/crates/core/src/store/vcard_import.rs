@@ -3,20 +3,21 @@
 use super::Store;
 use crate::error::{CoreError, CoreResult};
 use crate::tie::{Tie, TieDraft, TieScope};
-use crate::vcard::{flag_duplicates, read_vcards, VcardPerson, VcardPick};
+use crate::vcard::{flag_duplicates, read_vcards, VcardFile, VcardPick};
 
 impl Store {
-    /// The people in a vCard file, with possible duplicates flagged.
-    pub fn vcard_preview(&self, bytes: &[u8]) -> CoreResult<Vec<VcardPerson>> {
-        let mut people = read_vcards(bytes)?;
+    /// The people in a vCard file, with possible duplicates flagged, and
+    /// the cards that can't come in.
+    pub fn vcard_preview(&self, bytes: &[u8]) -> CoreResult<VcardFile> {
+        let mut file = read_vcards(bytes)?;
         let here: Vec<_> = self.list_ties(TieScope::All)?.into_iter().map(|t| (t.name, t.birthday)).collect();
-        flag_duplicates(&mut people, &here);
-        Ok(people)
+        flag_duplicates(&mut file.people, &here);
+        Ok(file)
     }
 
     /// Adds the ticked people, each on the circle chosen, all or none.
     pub fn vcard_import(&mut self, bytes: &[u8], picks: &[VcardPick]) -> CoreResult<Vec<Tie>> {
-        let people = read_vcards(bytes)?;
+        let people = read_vcards(bytes)?.people;
         let mut drafts = Vec::with_capacity(picks.len());
         for pick in picks {
             let person = people.iter().find(|p| p.index == pick.index).ok_or_else(|| {
@@ -54,7 +55,7 @@ BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ben\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\
         store.create_tie(TieDraft::person("Ben")).unwrap();
         let preview = store.vcard_preview(FILE.as_bytes()).unwrap();
         assert_eq!(
-            preview.iter().filter(|p| p.possible_duplicate).map(|p| p.name.as_str()).collect::<Vec<_>>(),
+            preview.people.iter().filter(|p| p.possible_duplicate).map(|p| p.name.as_str()).collect::<Vec<_>>(),
             ["Ben"]
         );
         let picks = [VcardPick { index: 0, circle: Some(Circle::Inner) }, VcardPick { index: 2, circle: None }];
