@@ -98,4 +98,44 @@ describe('Export, delete everything, import on the real app', () => {
     assert.deepEqual(byName['Jürgen Müller'], { day: 12, month: 6, year: 1975 });
     assert.deepEqual(byName['Priya Raman'], { day: 29, month: 2, year: null });
   });
+
+  // Real address books other software wrote (../shared/fixtures, never
+  // copied into the project), through the real file picker: the bytes reach
+  // the core, which reads their charset.
+  const realFiles = new URL('../../../../shared/fixtures/vcard/', import.meta.url).pathname;
+  const haveRealFiles = existsSync(join(realFiles, 'EXPECTED.tsv'));
+
+  it('brings in a Shift_JIS Android file and an Outlook 2003 file as their makers meant', { skip: !haveRealFiles && '../shared/fixtures is not here' }, async () => {
+    const said = () => h.browser.$('main').getText();
+    const picker = () => h.browser.$('input[type="file"][accept*="vcf"]');
+    await picker().setValue(join(realFiles, 'aosp-v21_japanese_2.vcf'));
+    await h.browser.waitUntil(async () => /1 of 1 chosen/.test(await said()), { timeout: 10_000 });
+    assert.match(await said(), /安藤 ロイド 1/);
+    await h.browser.$('button=Bring in 1 person').click();
+    await h.browser.waitUntil(async () => /Added 1 person/.test(await said()), { timeout: 10_000 });
+
+    await picker().setValue(join(realFiles, 'ezvcard-outlook-2003.vcf'));
+    await h.browser.waitUntil(async () => /1 of 1 chosen/.test(await said()), { timeout: 10_000 });
+    await h.browser.$('button=Bring in 1 person').click();
+    await h.browser.waitUntil(async () => /Added 1 person/.test(await said()), { timeout: 10_000 });
+    const ties = (await h.invoke('ties_list', {})).ok;
+    const byName = Object.fromEntries(ties.map((t) => [t.name, t.birthday]));
+    assert.ok('安藤 ロイド 1' in byName, Object.keys(byName).join(', '));
+    assert.deepEqual(byName['John Doe III'], { day: 21, month: 3, year: 1980 });
+  });
+
+  it("names the cards that can't come in and brings in the rest", { skip: !haveRealFiles && '../shared/fixtures is not here' }, async () => {
+    const said = () => h.browser.$('main').getText();
+    // An Android export whose first two cards hold only an email address.
+    await h.browser.$('input[type="file"][accept*="vcf"]').setValue(join(realFiles, 'ezvcard-John_Doe_ANDROID.vcf'));
+    await h.browser.waitUntil(async () => /2 contacts in the file can't come in/.test(await said()), { timeout: 10_000 });
+    const text = await said();
+    assert.match(text, /Contact 1: It has no name/);
+    assert.match(text, /Contact 2: It has no name/);
+    assert.match(text, /4 of 4 chosen/);
+    await h.browser.$('aria/Contacts that can\'t come in').scrollIntoView({ block: 'center' });
+    await h.screenshot('own-data-vcard-unreadable');
+    await h.browser.$('button=Bring in 4 people').click();
+    await h.browser.waitUntil(async () => /Added 4 people/.test(await said()), { timeout: 10_000 });
+  });
 });

@@ -96,13 +96,20 @@ mod tests {
         File::open(path).unwrap()
     }
 
-    #[test]
-    fn a_file_held_open_by_another_program_is_refused_in_plain_words_on_windows_only() {
+    /// A data file in a new folder, held open by another program; and
+    /// where a move would take it.
+    fn a_held_file() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf, File) {
         let dir = tempfile::tempdir().unwrap();
         let from = dir.path().join("kindred.sqlite3");
         std::fs::write(&from, b"data").unwrap();
         let held = hold(&from);
         let to = dir.path().join("moved.sqlite3");
+        (dir, from, to, held)
+    }
+
+    #[test]
+    fn a_file_held_open_by_another_program_is_refused_in_plain_words_on_windows_only() {
+        let (_dir, from, to, held) = a_held_file();
         let moved = rename(&from, &to);
         let deleted = remove_file(&from);
         if cfg!(windows) {
@@ -121,16 +128,12 @@ mod tests {
 
     #[test]
     fn a_file_let_go_of_within_the_pauses_is_moved_after_all() {
-        let dir = tempfile::tempdir().unwrap();
-        let from = dir.path().join("kindred.sqlite3");
-        std::fs::write(&from, b"data").unwrap();
-        let held = hold(&from);
+        let (_dir, from, to, held) = a_held_file();
         // A scanner that looks for a moment, then lets go.
         let letting_go = std::thread::spawn(move || {
             std::thread::sleep(Duration::from_millis(60));
             drop(held);
         });
-        let to = dir.path().join("moved.sqlite3");
         rename(&from, &to).unwrap();
         letting_go.join().unwrap();
         assert_eq!(std::fs::read(&to).unwrap(), b"data");
