@@ -95,6 +95,9 @@ pub fn graphml(ties: &[Tie], network: &Network) -> String {
         ("boundaries", "int"),
         ("x", "double"),
         ("y", "double"),
+        // The ego's own: how many people and groups, how many contacts.
+        ("alters", "int"),
+        ("contacts", "int"),
     ];
     for (key, kind) in node_keys {
         let _ = writeln!(out, "  <key id=\"{key}\" for=\"node\" attr.name=\"{key}\" attr.type=\"{kind}\"/>");
@@ -106,9 +109,19 @@ pub fn graphml(ties: &[Tie], network: &Network) -> String {
             s.as_str()
         );
     }
-    out.push_str("  <key id=\"contacts\" for=\"edge\" attr.name=\"contacts\" attr.type=\"int\"/>\n");
+    out.push_str("  <key id=\"edge_contacts\" for=\"edge\" attr.name=\"contacts\" attr.type=\"int\"/>\n");
     out.push_str("  <graph id=\"kindred\" edgedefault=\"undirected\">\n");
-    let _ = writeln!(out, "    <node id=\"{EGO_ID}\"><data key=\"name\">me</data><data key=\"type\">ego</data><data key=\"x\">0</data><data key=\"y\">0</data></node>");
+    // The ego carries the person's own attributes (what Network Canvas
+    // users asked for): the same counts as the ego CSV, and for each kind of
+    // support whether anyone on the map gives it.
+    let total: u32 = alters.iter().map(|a| a.contacts).sum();
+    let _ = write!(out, "    <node id=\"{EGO_ID}\"><data key=\"name\">me</data><data key=\"type\">ego</data>");
+    let _ = write!(out, "<data key=\"alters\">{}</data><data key=\"contacts\">{total}</data>", alters.len());
+    for s in SupportType::ALL {
+        let given = alters.iter().any(|a| a.tie.support_types.contains(&s));
+        let _ = write!(out, "<data key=\"support_{}\">{given}</data>", s.as_str());
+    }
+    let _ = writeln!(out, "<data key=\"x\">0</data><data key=\"y\">0</data></node>");
     for a in &alters {
         let t = a.tie;
         let _ = write!(out, "    <node id=\"alter-{}\">", t.id);
@@ -135,7 +148,7 @@ pub fn graphml(ties: &[Tie], network: &Network) -> String {
     for a in &alters {
         let _ = writeln!(
             out,
-            "    <edge source=\"{EGO_ID}\" target=\"alter-{}\"><data key=\"contacts\">{}</data></edge>",
+            "    <edge source=\"{EGO_ID}\" target=\"alter-{}\"><data key=\"edge_contacts\">{}</data></edge>",
             a.tie.id, a.contacts
         );
     }
@@ -144,7 +157,7 @@ pub fn graphml(ties: &[Tie], network: &Network) -> String {
         if known.contains(from) && known.contains(to) {
             let _ = writeln!(
                 out,
-                "    <edge source=\"alter-{from}\" target=\"alter-{to}\"><data key=\"contacts\">{n}</data></edge>"
+                "    <edge source=\"alter-{from}\" target=\"alter-{to}\"><data key=\"edge_contacts\">{n}</data></edge>"
             );
         }
     }
@@ -267,6 +280,20 @@ mod tests {
         assert_eq!((nodes, edges), (3, 3), "ego + 2 alters; 2 ego ties + Sam–Ana");
         assert!(xml.contains("Sam &lt;the &quot;best&quot;&gt;, &amp; co"));
         assert!(xml.contains("<data key=\"support_emotional\">true</data>"));
+        // The ego carries the person's own attributes.
+        let ego = xml.lines().find(|l| l.contains("<node id=\"ego\">")).unwrap();
+        for expected in [
+            "<data key=\"alters\">2</data>",
+            "<data key=\"contacts\">3</data>",
+            "<data key=\"support_emotional\">true</data>",
+            "<data key=\"support_practical\">false</data>",
+        ] {
+            assert!(ego.contains(expected), "{expected} in {ego}");
+        }
+        // Every key has one id: node and edge attributes named alike stay apart.
+        let ids: Vec<&str> = xml.lines().filter_map(|l| l.split("<key id=\"").nth(1)?.split('"').next()).collect();
+        let unique: std::collections::BTreeSet<&&str> = ids.iter().collect();
+        assert_eq!(ids.len(), unique.len(), "{ids:?}");
     }
 
     #[test]
