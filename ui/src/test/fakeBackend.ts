@@ -136,8 +136,25 @@ function vcardBirthday(raw: string | undefined): Tie['birthday'] {
   return { day, month, year: m[1] ? Number(m[1]) : null };
 }
 
-/** The people in a vCard file, read very simply (FN and BDAY only); refuses what isn't one as the backend does. */
-/** A stand-in for the core's reader: UTF-8 files, FN names; a card without one can't come in. */
+/** A stand-in for the core's CSV reader: commas, no quoted commas; names from Name, or First and Last Name. */
+function readContactsCsv(text: string): { people: VcardPerson[]; unreadable: UnreadableCard[] } | null {
+  const [header, ...rows] = text.split(/\r?\n/).filter((line) => line.trim() !== '');
+  const columns = (header ?? '').split(',').map((h) => h.replace(/"/g, '').trim().toLowerCase());
+  const at = (name: string) => columns.indexOf(name);
+  if (at('name') < 0 && at('first name') < 0 && at('last name') < 0) return null;
+  const people: VcardPerson[] = [];
+  const unreadable: UnreadableCard[] = [];
+  rows.forEach((row, index) => {
+    const cells = row.split(',').map((c) => c.replace(/"/g, '').trim());
+    const cell = (name: string) => (at(name) < 0 ? '' : (cells[at(name)] ?? ''));
+    const name = cell('name') || [cell('first name'), cell('last name')].filter(Boolean).join(' ');
+    if (!name) unreadable.push({ index, reason: 'It has no name (no full, first or last name, nickname or company).' });
+    else people.push({ index, name, birthday: vcardBirthday(cell('birthday')), possibleDuplicate: false });
+  });
+  return { people, unreadable };
+}
+
+/** A stand-in for the core's reader: UTF-8 files, FN names (a card without one can't come in), or a simple CSV. */
 function readVcards(fileBase64: unknown): { people: VcardPerson[]; unreadable: UnreadableCard[] } {
   let text: string;
   try {
@@ -145,12 +162,16 @@ function readVcards(fileBase64: unknown): { people: VcardPerson[]; unreadable: U
   } catch {
     throw { code: 'validation', field: 'file', message: "Kindred couldn't read that file. Please choose it again." } satisfies ApiError;
   }
-  if (!/BEGIN:VCARD/i.test(text))
+  if (!/BEGIN:VCARD/i.test(text)) {
+    const csv = readContactsCsv(text);
+    if (csv) return csv;
     throw {
       code: 'validation',
       field: 'file',
-      message: "This doesn't look like a contacts file: it has no vCard in it (a .vcf file from an address book).",
+      message:
+        "This doesn't look like a contacts file: it has no vCard in it and no name column. Kindred reads the .vcf and .csv files address books export.",
     } satisfies ApiError;
+  }
   const people: VcardPerson[] = [];
   const unreadable: UnreadableCard[] = [];
   text

@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod checkin;
 pub mod clock;
 pub mod contact;
+pub mod contacts_csv;
 pub mod data_file;
 pub mod error;
 pub mod export_file;

@@ -83,9 +83,11 @@ fn bad(message: impl Into<String>) -> CoreError {
 
 const NO_NAME: &str = "It has no name (no full name, name parts, nickname or organisation).";
 
-/// The people in a vCard file, and the cards that can't come in. Only a
-/// file with no card in it at all is refused.
-pub fn read_vcards(bytes: &[u8]) -> CoreResult<VcardFile> {
+/// The people in an address book's file, and the contacts that can't come
+/// in: a vCard file, or else a contacts CSV ([`crate::contacts_csv`]),
+/// whatever its name says. Only a file with no contact in it at all is
+/// refused.
+pub fn read_contacts(bytes: &[u8]) -> CoreResult<VcardFile> {
     if bytes.len() > VCARD_MAX_BYTES {
         return Err(bad(format!(
             "This file is larger than Kindred reads for contacts ({} MB at most).",
@@ -93,7 +95,18 @@ pub fn read_vcards(bytes: &[u8]) -> CoreResult<VcardFile> {
         )));
     }
     let decoded = decode_file(bytes);
-    let text = tidy_lines(&decoded);
+    if let Some(file) = read_cards(&decoded)? {
+        return Ok(file);
+    }
+    crate::contacts_csv::read_contacts_csv(&decoded).unwrap_or_else(|| {
+        Err(bad("This doesn't look like a contacts file: it has no vCard in it and no name column. \
+             Kindred reads the .vcf and .csv files address books export."))
+    })
+}
+
+/// The cards in a vCard file's text, or `None` when it holds none.
+fn read_cards(decoded: &str) -> CoreResult<Option<VcardFile>> {
+    let text = tidy_lines(decoded);
     let mut parser = Parser::new(&text);
     let mut file = VcardFile::default();
     let mut index: u32 = 0;
@@ -116,12 +129,7 @@ pub fn read_vcards(bytes: &[u8]) -> CoreResult<VcardFile> {
         }
         index += 1;
     }
-    if index == 0 {
-        return Err(bad(
-            "This doesn't look like a contacts file: it has no vCard in it (a .vcf file from an address book).",
-        ));
-    }
-    Ok(file)
+    Ok((index > 0).then_some(file))
 }
 
 /// The name and birthday on a card, or why it can't come in.
@@ -181,7 +189,7 @@ fn birthday_of(entry: &VCardEntry) -> Option<Birthday> {
 
 /// Years address books write for "no year" (Apple's 1604, 0000) and ones
 /// no living person has are read as no year.
-fn real_year(year: u16) -> bool {
+pub(crate) fn real_year(year: u16) -> bool {
     (1800..=2200).contains(&year)
 }
 
@@ -296,7 +304,7 @@ pub fn flag_duplicates(people: &mut [VcardPerson], here: &[(String, Option<Birth
 /// Birthdays as address books write them: `1990-02-03`, `19900203`,
 /// `--0203` or `--02-03` (no year), with or without a time (and zone)
 /// after `T`. Placeholder years (0000, 1604) read as no year.
-fn parse_birthday(raw: &str) -> Option<Birthday> {
+pub(crate) fn parse_birthday(raw: &str) -> Option<Birthday> {
     let date = raw.trim().split(['T', 't']).next()?.trim();
     let (year, rest) = if let Some(rest) = date.strip_prefix("--") {
         (None, rest.replace('-', ""))
@@ -333,7 +341,7 @@ BEGIN:VCARD\r\nVERSION:4.0\r\nFN:مريم\r\nBDAY:20000101T000000Z\r\nEND:VCARD\
 
     #[test]
     fn names_and_birthdays_come_through_every_shape() {
-        let file = read_vcards(SAMPLE.as_bytes()).unwrap();
+        let file = read_contacts(SAMPLE.as_bytes()).unwrap();
         let people = &file.people;
         type Seen<'a> = (&'a str, Option<(u8, u8, Option<u16>)>);
         let got: Vec<Seen<'_>> =
@@ -353,7 +361,7 @@ BEGIN:VCARD\r\nVERSION:4.0\r\nFN:مريم\r\nBDAY:20000101T000000Z\r\nEND:VCARD\
 
     #[test]
     fn duplicates_are_flagged_against_the_map_and_the_file() {
-        let mut people = read_vcards(SAMPLE.as_bytes()).unwrap().people;
+        let mut people = read_contacts(SAMPLE.as_bytes()).unwrap().people;
         people.push(VcardPerson {
             index: 9,
             name: "ana lima".into(),
@@ -367,19 +375,19 @@ BEGIN:VCARD\r\nVERSION:4.0\r\nFN:مريم\r\nBDAY:20000101T000000Z\r\nEND:VCARD\
 
     #[test]
     fn hostile_files_are_refused_or_read_safely() {
-        assert!(read_vcards(b"hello").unwrap_err().to_string().contains("no vCard"));
-        assert!(read_vcards(&[0xff, 0xfe, 0, 1]).is_err());
+        assert!(read_contacts(b"hello").unwrap_err().to_string().contains("no vCard in it"));
+        assert!(read_contacts(&[0xff, 0xfe, 0, 1]).is_err());
         // Truncated: the last card never ends; what it holds still comes in.
         let truncated = "BEGIN:VCARD\r\nFN:Sam\r\nEND:VCARD\r\nBEGIN:VCARD\r\nFN:Half";
-        let file = read_vcards(truncated.as_bytes()).unwrap();
+        let file = read_contacts(truncated.as_bytes()).unwrap();
         assert_eq!(file.people.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["Sam", "Half"]);
         let mut many = String::new();
         for i in 0..10_000 {
             many.push_str(&format!("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person {i}\r\nEND:VCARD\r\n"));
         }
-        assert_eq!(read_vcards(many.as_bytes()).unwrap().people.len(), 10_000);
+        assert_eq!(read_contacts(many.as_bytes()).unwrap().people.len(), 10_000);
         let bad_dates = "BEGIN:VCARD\r\nFN:A\r\nBDAY:1990-02-30\r\nEND:VCARD\r\nBEGIN:VCARD\r\nFN:B\r\nBDAY:yesterday\r\nEND:VCARD\r\nBEGIN:VCARD\r\nFN:C\r\nBDAY:123é567\r\nEND:VCARD\r\nBEGIN:VCARD\r\nFN:D\r\nBDAY:--0é2\r\nEND:VCARD\r\n";
-        let people = read_vcards(bad_dates.as_bytes()).unwrap().people;
+        let people = read_contacts(bad_dates.as_bytes()).unwrap().people;
         assert_eq!(people.len(), 4);
         assert!(people.iter().all(|p| p.birthday.is_none()));
     }
@@ -400,7 +408,7 @@ BEGIN:VCARD\r\nVERSION:4.0\r\nFN:مريم\r\nBDAY:20000101T000000Z\r\nEND:VCARD\
         for (bytes, name) in
             [(&latin[..], "J\u{fc}rgen M\u{fc}ller"), (&sjis, "\u{5b89}\u{85e4}"), (&utf16, "Zo\u{eb}")]
         {
-            let file = read_vcards(bytes).unwrap();
+            let file = read_contacts(bytes).unwrap();
             assert_eq!(file.people[0].name, name);
         }
     }
@@ -408,7 +416,7 @@ BEGIN:VCARD\r\nVERSION:4.0\r\nFN:مريم\r\nBDAY:20000101T000000Z\r\nEND:VCARD\
     #[test]
     fn version_2_1_as_phones_write_it_comes_in() {
         let card = "BEGIN:VCARD\nVERSION:2.1\nN;ENCODING=QUOTED-PRINTABLE;CHARSET=UTF-8:=\n=4D=C3=BC;J=C3=\n=BCrgen\nTEL;HOME;VOICE:123\nBDAY:--03-22\nEND:VCARD\n\nBEGIN:VCARD\nORG:Book club;Thursdays\nEND:VCARD\nBEGIN:VCARD\nNICKNAME:Bea\nBDAY;VALUE=text:around Easter\nEND:VCARD\n";
-        let file = read_vcards(card.as_bytes()).unwrap();
+        let file = read_contacts(card.as_bytes()).unwrap();
         let got: Vec<_> =
             file.people.iter().map(|p| (p.name.as_str(), p.birthday.map(|b| (b.day, b.month, b.year)))).collect();
         assert_eq!(got, [("J\u{fc}rgen M\u{fc}", Some((22, 3, None))), ("Book club Thursdays", None), ("Bea", None)]);
@@ -418,7 +426,7 @@ BEGIN:VCARD\r\nVERSION:4.0\r\nFN:مريم\r\nBDAY:20000101T000000Z\r\nEND:VCARD\
     fn bare_quoted_printable_and_dates_with_times_read_as_meant() {
         // Evolution and Nokia leave out ENCODING=; KDE writes a time; no VERSION.
         let card = "BEGIN:VCARD\nitem1.FN;CHARSET=UTF-8;QUOTED-PRINTABLE:=E5=8D=81=E5=\n=9F=8E\nBDAY:1985-01-28T00:00:00Z\nEND:VCARD\n";
-        let file = read_vcards(card.as_bytes()).unwrap();
+        let file = read_contacts(card.as_bytes()).unwrap();
         assert_eq!(file.people[0].name, "\u{5341}\u{57ce}");
         assert_eq!(file.people[0].birthday, Some(Birthday { day: 28, month: 1, year: Some(1985) }));
     }
@@ -430,10 +438,10 @@ BEGIN:VCARD\r\nVERSION:4.0\r\nFN:مريم\r\nBDAY:20000101T000000Z\r\nEND:VCARD\
         fn any_text_reads_without_panicking(bday in ".{0,24}", name in ".{0,40}", junk in proptest::collection::vec(proptest::num::u8::ANY, 0..200)) {
             let _ = parse_birthday(&bday);
             let card = format!("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:{name}\r\nBDAY:{bday}\r\nEND:VCARD\r\n");
-            let _ = read_vcards(card.as_bytes());
+            let _ = read_contacts(card.as_bytes());
             let mut bytes = b"BEGIN:VCARD\r\n".to_vec();
             bytes.extend(junk);
-            let _ = read_vcards(&bytes);
+            let _ = read_contacts(&bytes);
         }
     }
 }

@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use kindred_core::vcard::read_vcards;
+use kindred_core::vcard::read_contacts;
 
 fn fixtures() -> Option<PathBuf> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../../shared/fixtures/vcard");
@@ -41,7 +41,7 @@ fn every_real_address_book_card_reads_as_expected() {
         let (file, index, name, birthday) = (cols[0], cols[1].parse::<u32>().unwrap(), cols[2], cols[3]);
         let read = files.entry(file.to_owned()).or_insert_with(|| {
             let bytes = std::fs::read(dir.join(file)).unwrap();
-            read_vcards(&bytes).unwrap_or_else(|e| panic!("{file} was refused: {e}"))
+            read_contacts(&bytes).unwrap_or_else(|e| panic!("{file} was refused: {e}"))
         });
         total += 1;
         let got = match read.people.iter().find(|p| p.index == index) {

@@ -224,7 +224,7 @@ export const api = {
   /** Imports the file, all or nothing; resolves to what it changed. */
   importData: (contents: string, mode: ImportMode) => call<ImportPreview>('data_import', { contents, mode }),
   /**
-   * The people in an address book's vCard file (names and birthdays only), duplicates flagged, and the cards that
+   * The people in an address book's file, vCard or CSV (names and birthdays only), duplicates flagged, and the cards that
    * can't come in; writes nothing. The file goes as base64 of its bytes ({@link fileAsBase64}): the core reads its
    * charset, which the browser would only guess.
    */

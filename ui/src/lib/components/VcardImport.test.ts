@@ -7,7 +7,7 @@ import VcardImport from './VcardImport.svelte';
 
 type Backend = ReturnType<typeof installFakeBackend>;
 
-const LABEL = 'Choose a contacts file (.vcf)';
+const LABEL = 'Choose a contacts file (.vcf or .csv)';
 
 /** One card, as an address book writes it. */
 function card(name: string, bday?: string) {
@@ -33,7 +33,7 @@ describe('Bringing people in from an address book', () => {
     installFakeBackend(['Sam']);
     render(VcardImport);
     expect(screen.getByText(/Only names and birthdays come in/)).toHaveTextContent(/never keeps phone numbers/);
-    expect(screen.getByLabelText(LABEL)).toHaveAttribute('accept', '.vcf,text/vcard,text/x-vcard');
+    expect(screen.getByLabelText(LABEL)).toHaveAttribute('accept', '.vcf,.csv,text/vcard,text/x-vcard,text/csv');
 
     await user.upload(
       screen.getByLabelText(LABEL),
@@ -122,7 +122,7 @@ describe('Bringing people in from an address book', () => {
     const backend = installFakeBackend();
     render(VcardImport);
     const input = screen.getByLabelText(LABEL);
-    await user.upload(input, new File(['Name,Phone\nAna,123'], 'contacts.vcf', { type: 'text/vcard' }));
+    await user.upload(input, new File(['Phone,Street\n123,High Street'], 'contacts.vcf', { type: 'text/vcard' }));
 
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent(/doesn't look like a contacts file.*Nothing has changed\.$/);
@@ -131,6 +131,24 @@ describe('Bringing people in from an address book', () => {
     expect(screen.queryByRole('list')).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /^Bring in/ })).not.toBeInTheDocument();
     expect(calls(backend, 'data_vcard_import')).toHaveLength(0);
+  });
+
+  it('reads a contacts CSV through the same preview, naming the row without a name', async () => {
+    const user = userEvent.setup();
+    const backend = installFakeBackend();
+    render(VcardImport);
+    const csv = 'First Name,Last Name,Birthday,Phone 1 - Value\nAna,Lima,1990-02-03,123\n,,,456\nBen,,,';
+    await user.upload(screen.getByLabelText(LABEL), new File([csv], 'contacts.csv', { type: 'text/csv' }));
+
+    const list = await screen.findByRole('list', { name: 'People in the file' });
+    expect(within(list).getAllByRole('listitem')).toHaveLength(2);
+    expect(screen.getByRole('checkbox', { name: 'Ana Lima' })).toHaveAccessibleDescription('Birthday 3 February 1990');
+    const missing = screen.getByRole('list', { name: "Contacts that can't come in" });
+    expect(within(missing).getByRole('listitem')).toHaveTextContent(/^Contact 2: It has no name/);
+
+    await user.click(screen.getByRole('button', { name: 'Bring in 2 people' }));
+    expect(await screen.findByText('Added 2 people.')).toBeInTheDocument();
+    expect(calls(backend, 'data_vcard_import')).toHaveLength(1);
   });
 
   it('turns the button off when no one is ticked, and on again with Select all', async () => {

@@ -1,15 +1,15 @@
-//! Bringing people in from an address book's vCard file.
+//! Bringing people in from an address book's file (vCard or CSV).
 
 use super::Store;
 use crate::error::{CoreError, CoreResult};
 use crate::tie::{Tie, TieDraft, TieScope};
-use crate::vcard::{flag_duplicates, read_vcards, VcardFile, VcardPick};
+use crate::vcard::{flag_duplicates, read_contacts, VcardFile, VcardPick};
 
 impl Store {
     /// The people in a vCard file, with possible duplicates flagged, and
     /// the cards that can't come in.
     pub fn vcard_preview(&self, bytes: &[u8]) -> CoreResult<VcardFile> {
-        let mut file = read_vcards(bytes)?;
+        let mut file = read_contacts(bytes)?;
         let here: Vec<_> = self.list_ties(TieScope::All)?.into_iter().map(|t| (t.name, t.birthday)).collect();
         flag_duplicates(&mut file.people, &here);
         Ok(file)
@@ -17,7 +17,7 @@ impl Store {
 
     /// Adds the ticked people, each on the circle chosen, all or none.
     pub fn vcard_import(&mut self, bytes: &[u8], picks: &[VcardPick]) -> CoreResult<Vec<Tie>> {
-        let people = read_vcards(bytes)?.people;
+        let people = read_contacts(bytes)?.people;
         let mut drafts = Vec::with_capacity(picks.len());
         for pick in picks {
             let person = people.iter().find(|p| p.index == pick.index).ok_or_else(|| {
