@@ -139,6 +139,22 @@ fn a_vcard_file_in_latin_1_comes_in_with_its_accents() {
     assert_eq!(preview["unreadable"][0]["index"], 1);
 }
 
+/// An Outlook CSV (Windows-1252, every field quoted) goes through the same
+/// two commands as a vCard file.
+#[test]
+fn people_come_in_from_an_outlook_csv() {
+    let app = TestApp::new();
+    let file = base64_of(
+        b"\"Title\",\"First Name\",\"Last Name\",\"Birthday\"\r\n\"\",\"Fran\xe7ois\",\"Lef\xe8vre\",\"3/22/1980\"\r\n\"Ms.\",\"\",\"\",\"0/0/00\"\r\n",
+    );
+    let preview = app.invoke("data_vcard_preview", json!({ "fileBase64": file })).unwrap();
+    assert_eq!(preview["people"][0]["name"], "Fran\u{e7}ois Lef\u{e8}vre");
+    assert_eq!(preview["people"][0]["birthday"], json!({ "day": 22, "month": 3, "year": 1980 }));
+    assert_eq!(preview["unreadable"][0]["index"], 1);
+    let added = app.invoke("data_vcard_import", json!({ "fileBase64": file, "picks": [{ "index": 0 }] })).unwrap();
+    assert_eq!(added[0]["name"], "Fran\u{e7}ois Lef\u{e8}vre");
+}
+
 fn base64_of(bytes: &[u8]) -> String {
     use base64::Engine;
     base64::engine::general_purpose::STANDARD.encode(bytes)
