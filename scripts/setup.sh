@@ -91,6 +91,13 @@ if [[ "$mode" == "test" ]] && ! "$venv/bin/python" -m ziglang version >/dev/null
   python3 -m venv "$venv"
   "$venv/bin/pip" install --quiet --disable-pip-version-check ziglang
 fi
+# Calendar readers nobody here wrote, which check the .ics export
+# (scripts/ics_occurrences.py); pinned so a new release can't move the test.
+if [[ "$mode" == "test" ]] && ! "$venv/bin/python" -c 'import icalendar, recurring_ical_events' >/dev/null 2>&1; then
+  say "Installing icalendar and recurring-ical-events (PyPI) into $venv for the calendar check"
+  [[ -x "$venv/bin/pip" ]] || python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check icalendar==7.3.2 recurring-ical-events==3.8.2
+fi
 
 if [[ "$mode" == "test" ]] && ! command -v tauri-driver >/dev/null; then
   say "Installing tauri-driver (about a minute)"

@@ -21,8 +21,8 @@ npm run build:ui --silent
 step "UI flows in Chromium (real pointer, in-memory backend)"
 npm run test:browser --silent
 
-step "Rust: core, bindings and IPC tests"
-cargo test --workspace --locked
+step "Rust: core, bindings and IPC tests (the calendar export read by Python's icalendar too)"
+KINDRED_PYTHON="${KINDRED_VENV:-$HOME/.cache/kindred-venv}/bin/python" cargo test --workspace --locked
 
 step "Core crate has no Tauri dependency"
 if cargo tree -p kindred-core --edges normal --prefix none | grep -E '^tauri( |-)'; then

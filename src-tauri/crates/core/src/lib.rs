@@ -29,6 +29,7 @@ pub mod store;
 pub mod theme;
 pub mod tie;
 pub mod vcard;
+pub mod vtimezone;
 pub mod words;
 
 pub use clock::{Clock, FixedClock, SystemClock};
