@@ -22,7 +22,7 @@
 use crate::error::{CoreError, CoreResult};
 use crate::names::clean_name;
 use crate::tie::Birthday;
-use crate::vcard::{parse_birthday, real_year, UnreadableCard, VcardFile, VcardPerson, VCARD_MAX_CARDS};
+use crate::vcard::{parse_birthday, UnreadableCard, VcardFile, VcardPerson, VCARD_MAX_CARDS};
 
 /// What each column holds, by the header names programs give it
 /// (compared in lower case, spaces trimmed).
@@ -285,12 +285,9 @@ fn read_date(raw: &str, order: DateOrder) -> Option<Birthday> {
     birthday_from(year, month, day)
 }
 
-/// A birthday from its numbers, if the day is one the month has.
+/// A birthday from the numbers in a row, if they make one.
 fn birthday_from(year: Option<u16>, month: u16, day: u16) -> Option<Birthday> {
-    let (month, day) = (u8::try_from(month).ok()?, u8::try_from(day).ok()?);
-    let year = year.filter(|y| real_year(*y));
-    chrono::NaiveDate::from_ymd_opt(i32::from(year.unwrap_or(2000)), u32::from(month), u32::from(day))?;
-    Some(Birthday { day, month, year })
+    crate::vcard::birthday_from(year, u8::try_from(month).ok()?, u8::try_from(day).ok()?)
 }
 
 #[cfg(test)]

@@ -175,21 +175,23 @@ fn name_from_parts(entry: &VCardEntry) -> String {
 /// as text ("VALUE=text: around Easter") is not a date.
 fn birthday_of(entry: &VCardEntry) -> Option<Birthday> {
     entry.values.iter().find_map(|value| match value {
-        VCardValue::PartialDateTime(date) => {
-            let (month, day) = (date.month?, date.day?);
-            let year = date.year.filter(|y| real_year(*y));
-            let check = i32::from(year.unwrap_or(2000));
-            chrono::NaiveDate::from_ymd_opt(check, u32::from(month), u32::from(day))?;
-            Some(Birthday { day, month, year })
-        }
+        VCardValue::PartialDateTime(date) => birthday_from(date.year, date.month?, date.day?),
         VCardValue::Text(text) => parse_birthday(text),
         _ => None,
     })
 }
 
+/// A birthday from its parts, if the month has that day (29 February
+/// counts when there is no year); a placeholder year reads as no year.
+pub(crate) fn birthday_from(year: Option<u16>, month: u8, day: u8) -> Option<Birthday> {
+    let year = year.filter(|y| real_year(*y));
+    chrono::NaiveDate::from_ymd_opt(i32::from(year.unwrap_or(2000)), u32::from(month), u32::from(day))?;
+    Some(Birthday { day, month, year })
+}
+
 /// Years address books write for "no year" (Apple's 1604, 0000) and ones
 /// no living person has are read as no year.
-pub(crate) fn real_year(year: u16) -> bool {
+fn real_year(year: u16) -> bool {
     (1800..=2200).contains(&year)
 }
 
@@ -319,13 +321,7 @@ pub(crate) fn parse_birthday(raw: &str) -> Option<Birthday> {
     if rest.len() != 4 || !rest.chars().all(|c| c.is_ascii_digit()) {
         return None;
     }
-    let month: u8 = rest[..2].parse().ok()?;
-    let day: u8 = rest[2..].parse().ok()?;
-    let year = year.filter(|y| real_year(*y));
-    // A day the month can have (29 February allowed without a year).
-    let check_year = i32::from(year.unwrap_or(2000));
-    chrono::NaiveDate::from_ymd_opt(check_year, u32::from(month), u32::from(day))?;
-    Some(Birthday { day, month, year })
+    birthday_from(year, rest[..2].parse().ok()?, rest[2..].parse().ok()?)
 }
 
 #[cfg(test)]
