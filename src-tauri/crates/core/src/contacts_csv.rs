@@ -232,7 +232,7 @@ impl DateOrder {
     /// Decided by the first date in the file that reads only one way.
     fn for_file<'a>(dates: impl Iterator<Item = &'a str>) -> Self {
         for date in dates {
-            if let Some((a, b, _)) = numbers(date, '/').or_else(|| numbers(date, '-').filter(|n| n.0 <= 31)) {
+            if let Some((a, b, _)) = slashed(date) {
                 if a > 12 && b <= 12 {
                     return DateOrder::DayFirst;
                 }
@@ -243,6 +243,12 @@ impl DateOrder {
         }
         DateOrder::MonthFirst
     }
+}
+
+/// A short date with slashes (`3/22/1980`) or dashes (`22-03-1980`; not
+/// ISO's year-first `1980-03-22`), whose day and month order is the file's.
+fn slashed(date: &str) -> Option<(u16, u16, (u16, usize))> {
+    numbers(date, '/').or_else(|| numbers(date, '-').filter(|n| n.0 <= 31))
 }
 
 /// `a/b/c` as three numbers, when it is that.
@@ -265,7 +271,7 @@ fn read_date(raw: &str, order: DateOrder) -> Option<Birthday> {
     }
     let (first, second, year) = if let Some(n) = numbers(raw, '.') {
         (n.1, n.0, n.2)
-    } else if let Some((a, b, year)) = numbers(raw, '/').or_else(|| numbers(raw, '-').filter(|n| n.0 <= 31)) {
+    } else if let Some((a, b, year)) = slashed(raw) {
         match order {
             DateOrder::MonthFirst => (a, b, year),
             DateOrder::DayFirst => (b, a, year),
