@@ -21,7 +21,7 @@ describe('First run on the real app', () => {
     await h.browser.$('h1=Let’s build your map').waitForDisplayed({ timeout: 10_000 });
     assert.match(await h.browser.$('main').getText(), /stays on this computer/);
     await h.screenshot('first-run-welcome');
-    await h.browser.$('button=Start').click();
+    await h.browser.$('button=Start with the questions').click();
   });
 
   it('turns answers into people with what they give', async () => {
