@@ -3,7 +3,7 @@
 
 use kindred_core::birthdays::{upcoming_birthdays, UpcomingBirthday};
 use kindred_core::insights::{insights, Insight};
-use kindred_core::reach_out::{due_to_reach_out, ReachOut};
+use kindred_core::reach_out::{due_closest_first, ReachOut};
 use kindred_core::tie::TieScope;
 use tauri::State;
 
@@ -14,9 +14,11 @@ pub fn insights_list(state: State<'_, AppState>) -> Result<Vec<Insight>, ApiErro
     state.store(|store| Ok(insights(&store.network()?)))
 }
 
+/// Everyone whose rhythm has come round, the closest first (Today shows
+/// the first few and counts the rest).
 #[tauri::command(async)]
 pub fn insights_reach_out(state: State<'_, AppState>) -> Result<Vec<ReachOut>, ApiError> {
-    state.store(|store| Ok(due_to_reach_out(&store.network()?)))
+    state.store(|store| Ok(due_closest_first(&store.network()?)))
 }
 
 /// How far ahead Today looks for birthdays.

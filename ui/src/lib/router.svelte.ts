@@ -40,6 +40,16 @@ class Router {
     this.openReflect('sessions');
   }
 
+  /** When set, People lists only these ties (everyone Today would suggest reaching out to). */
+  peopleDue = $state<number[] | null>(null);
+
+  /** Opens People on just the ties whose rhythm has come round (from Today's "see them all"). */
+  showDue(ids: number[]) {
+    this.peopleDue = ids;
+    this.tieId = null;
+    this.go('people');
+  }
+
   /** Opens a tie's page (from the map, Today, anywhere). */
   openTie(id: number) {
     this.tieId = id;

@@ -3,6 +3,7 @@ import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { installFakeBackend } from '../test/fakeBackend';
 import { people } from '../lib/people.svelte';
+import { router } from '../lib/router.svelte';
 import People from './People.svelte';
 
 async function showPeople(initial: string[] = []) {
@@ -16,6 +17,22 @@ async function showPeople(initial: string[] = []) {
 describe('People screen', () => {
   beforeEach(() => {
     document.body.innerHTML = '';
+  });
+
+  it('shows only those Today suggested when opened from there, with a way to everyone', async () => {
+    const user = userEvent.setup();
+    const backend = installFakeBackend(['Ana', 'Ben', 'Cai', 'Dee']);
+    people.reset();
+    await people.load();
+    router.peopleDue = backend.ties.filter((t) => t.name !== 'Ben').map((t) => t.id);
+    render(People);
+    expect(screen.getByText('Showing only those it might be nice to reach out to (3).')).toBeInTheDocument();
+    const names = () => screen.getAllByRole('listitem').map((li) => li.textContent ?? '');
+    expect(names().some((n) => n.includes('Ben'))).toBe(false);
+    expect(names().filter((n) => /Ana|Cai|Dee/.test(n))).toHaveLength(3);
+    await user.click(screen.getByRole('button', { name: 'Show everyone' }));
+    expect(router.peopleDue).toBeNull();
+    expect(names().some((n) => n.includes('Ben'))).toBe(true);
   });
 
   it('invites the first person when the list is empty', async () => {

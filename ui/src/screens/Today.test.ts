@@ -28,6 +28,35 @@ describe('Today', () => {
     expect(document.body.textContent?.toLowerCase()).not.toMatch(/overdue|late|behind|missed/);
   });
 
+  it('names a few people at most, and leads to the rest on People', async () => {
+    const user = userEvent.setup();
+    const names = Array.from({ length: 12 }, (_, i) => `Person ${String(i + 1).padStart(2, '0')}`);
+    installFakeBackend(names);
+    people.reset();
+    await people.load();
+    router.peopleDue = null;
+    render(Today, { onNavigate: () => {} });
+    const section = screen.getByRole('region', { name: /it might be nice to reach out to/i });
+    const list = await within(section).findByRole('list');
+    expect(within(list).getAllByRole('listitem')).toHaveLength(5);
+    expect(within(section).getByText(/7 more people’s rhythms have come round too\./)).toBeInTheDocument();
+    await user.click(within(section).getByRole('button', { name: 'See them all on People' }));
+    expect(router.current).toBe('people');
+    expect(router.peopleDue).toHaveLength(12);
+    router.peopleDue = null;
+  });
+
+  it('says it is looking while the cards load, never that there is nothing', async () => {
+    installFakeBackend(['Sam Okafor']);
+    people.reset();
+    await people.load();
+    render(Today, { onNavigate: () => {} });
+    const birthdays = screen.getByRole('region', { name: 'Birthdays in the next two weeks' });
+    expect(birthdays).toHaveTextContent('Looking…');
+    expect(birthdays).not.toHaveTextContent(/No birthdays/);
+    expect(await within(birthdays).findByText(/No birthdays coming up/)).toBeInTheDocument();
+  });
+
   it('invites the first person when there is no one yet', async () => {
     installFakeBackend([]);
     people.reset();

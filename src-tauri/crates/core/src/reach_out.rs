@@ -96,6 +96,29 @@ pub fn due_to_reach_out(network: &Network) -> Vec<ReachOut> {
     due.into_iter().map(|(_, r)| r).collect()
 }
 
+/// The same ties as [`due_to_reach_out`], the closest first: the inner
+/// circle, then the middle, the outer and those not placed yet, and within
+/// each the furthest past their rhythm first. Today shows only the first
+/// few, so on a day when hundreds are due it names the people who matter
+/// most, not whoever was added longest ago.
+pub fn due_closest_first(network: &Network) -> Vec<ReachOut> {
+    let rank: HashMap<i64, u8> = network.ties.iter().map(|t| (t.id, circle_rank(t.circle))).collect();
+    let mut due = due_to_reach_out(network);
+    // A stable sort keeps the furthest-past order within each circle.
+    due.sort_by_key(|r| rank.get(&r.tie_id).copied().unwrap_or(u8::MAX));
+    due
+}
+
+fn circle_rank(circle: Option<crate::tie::Circle>) -> u8 {
+    use crate::tie::Circle;
+    match circle {
+        Some(Circle::Inner) => 0,
+        Some(Circle::Middle) => 1,
+        Some(Circle::Outer) => 2,
+        None => 3,
+    }
+}
+
 /// Names in a person-friendly order: ignoring case first, then exactly, so
 /// "ana" and "Ana" still have a fixed order.
 pub(crate) fn compare_names(a: &str, b: &str) -> Ordering {
@@ -269,5 +292,30 @@ mod tests {
                 "tieId": 3, "lastContactOn": "2025-06-02", "daysSince": 28, "cadenceDays": 7, "ratio": 4.0
             })
         );
+    }
+
+    #[test]
+    fn today_names_the_closest_first_then_the_furthest_past_their_rhythm() {
+        use crate::tie::Circle;
+        let placed = |id, name: &str, circle, cadence, days| NetworkTie { circle, ..tie(id, name, Some(cadence), days) };
+        let n = network(
+            vec![
+                // Furthest past of all (ratio 10), but outer.
+                placed(1, "Olu", Some(Circle::Outer), 7, 70),
+                // Not placed yet, ratio 5.
+                placed(2, "Noor", None, 7, 35),
+                // Inner, ratio 2 and 3: both before everyone else, 3 first.
+                placed(3, "Ines", Some(Circle::Inner), 7, 14),
+                placed(4, "Ivo", Some(Circle::Inner), 7, 21),
+                // Middle, ratio 4.
+                placed(5, "Mia", Some(Circle::Middle), 7, 28),
+                // Inner but not due.
+                placed(6, "Isa", Some(Circle::Inner), 7, 3),
+            ],
+            vec![],
+        );
+        let ids = |v: Vec<ReachOut>| v.into_iter().map(|r| r.tie_id).collect::<Vec<_>>();
+        assert_eq!(ids(due_to_reach_out(&n)), [1, 2, 5, 4, 3]);
+        assert_eq!(ids(due_closest_first(&n)), [4, 3, 5, 1, 2]);
     }
 }
