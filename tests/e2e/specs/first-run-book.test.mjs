@@ -25,6 +25,7 @@ describe('First run from an address book (dark theme)', () => {
     await h.browser.$('h1=Let’s build your map').waitForDisplayed({ timeout: 10_000 });
     const dark = await h.browser.execute(() => matchMedia('(prefers-color-scheme: dark)').matches);
     assert.equal(dark, true, 'the app should follow the dark theme here');
+    await h.browser.$('button=Bring people in from an address book').waitForDisplayed({ timeout: 10_000 });
     await h.screenshot('first-run-welcome-dark');
     await h.browser.$('button=Bring people in from an address book').click();
     await h.browser.$('h1=Bring people in from an address book').waitForDisplayed({ timeout: 10_000 });
@@ -39,6 +40,8 @@ describe('First run from an address book (dark theme)', () => {
     assert.match(text, /Birthday 29 February 1996/);
     assert.match(text, /One contact in the file can't come in:/);
     assert.match(text, /Contact 5: It has no name/);
+    // Circles are chosen on the next step here, not in each row.
+    assert.match(text, /tick the people you'd like in Kindred\./);
     await h.screenshot('first-run-book-preview-dark');
     await h.browser.$('button=Bring in 5 people').click();
   });

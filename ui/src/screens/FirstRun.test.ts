@@ -71,6 +71,7 @@ describe('First run: people from an address book', () => {
     );
     await screen.findByRole('list', { name: 'People in the file' });
     // Circles come on the next step, one way for everyone.
+    expect(screen.getByText(/tick the people you'd like in Kindred\.$/)).toBeInTheDocument();
     expect(screen.queryByRole('combobox', { name: /Circle for/ })).not.toBeInTheDocument();
     await user.click(screen.getByRole('checkbox', { name: 'Ben Carter' }));
     await user.click(screen.getByRole('button', { name: 'Bring in 2 people' }));
