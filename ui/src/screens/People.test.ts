@@ -35,6 +35,29 @@ describe('People screen', () => {
     expect(names().some((n) => n.includes('Ben'))).toBe(true);
   });
 
+  it('draws a long list a page at a time, and a search reaches everyone', async () => {
+    const user = userEvent.setup();
+    const names = Array.from({ length: 250 }, (_, i) => `Person ${String(i + 1).padStart(3, '0')}`);
+    installFakeBackend(names);
+    people.reset();
+    await people.load();
+    router.peopleDue = null;
+    render(People);
+    const rows = () => within(screen.getByRole('list')).getAllByRole('listitem').length;
+    expect(rows()).toBe(100);
+    expect(screen.getByText(/Showing 100 of 250\./)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Show 100 more' }));
+    expect(rows()).toBe(200);
+    await user.click(screen.getByRole('button', { name: 'Show 50 more' }));
+    expect(rows()).toBe(250);
+    expect(screen.queryByText(/Showing \d+ of/)).not.toBeInTheDocument();
+    // Someone far down the list (Person 240 to 249) is found by searching; a new search starts from the top page.
+    await user.type(screen.getByLabelText('Search people'), 'Person 24');
+    expect(within(screen.getByRole('list')).getAllByRole('listitem').map((li) => li.textContent)).toHaveLength(10);
+    await user.clear(screen.getByLabelText('Search people'));
+    expect(rows()).toBe(100);
+  });
+
   it('invites the first person when the list is empty', async () => {
     await showPeople();
     expect(screen.getByRole('heading', { name: /add the first person who matters to you/i })).toBeInTheDocument();
