@@ -59,6 +59,13 @@ fn a_guided_session_runs_end_to_end_over_ipc_and_lands_in_the_journal() {
     let found = app.invoke("journal_list", json!({ "filter": { "query": "gran" } })).unwrap();
     assert_eq!(len(&found["entries"]), 1);
     assert_eq!(found["entries"][0]["answerParts"][1], json!({ "text": "Gran", "hit": true }));
+    // Reading further back: the cursor the UI sends is the last entry's time and id.
+    let first = &found["entries"][0];
+    let cursor = json!({ "createdAt": first["createdAt"], "id": first["id"] });
+    let older = app.invoke("journal_list", json!({ "filter": { "query": "gran", "before": cursor } })).unwrap();
+    assert_eq!((len(&older["entries"]), older["more"].as_bool()), (0, Some(false)));
+    let bad = app.invoke("journal_list", json!({ "filter": { "before": { "createdAt": "yesterday", "id": 1 } } }));
+    assert!(bad.is_err(), "a cursor that is no time is refused");
     for hostile in ["\"", "*", "OR", "-", "NEAR(", "🙂", "a\"b", ""] {
         assert!(app.invoke("journal_list", json!({ "filter": { "query": hostile } })).is_ok(), "{hostile}");
     }

@@ -14,7 +14,7 @@ use kindred_core::notice::{Notice, NoticeKind};
 use kindred_core::quality::{QualityDraft, QualityRating};
 use kindred_core::reach_out::ReachOut;
 use kindred_core::reflection::intention::{Intention, IntentionDraft, IntentionStatus};
-use kindred_core::reflection::journal::{JournalEntry, JournalFilter, TextPart};
+use kindred_core::reflection::journal::{JournalCursor, JournalEntry, JournalFilter, TextPart};
 use kindred_core::reflection::mood::Mood;
 use kindred_core::reflection::personalise::{Personalised, ShownPrompt, Suggestion, SuggestionReason};
 use kindred_core::reflection::session::{SessionEnd, SessionStatus, SessionStep, SessionView};
@@ -115,6 +115,7 @@ pub fn typescript() -> String {
         SessionEnd::decl(&cfg),
         TextPart::decl(&cfg),
         JournalEntry::decl(&cfg),
+        JournalCursor::decl(&cfg),
         JournalFilter::decl(&cfg),
         JournalPage::decl(&cfg),
         MoodPoint::decl(&cfg),

@@ -175,6 +175,9 @@ function list(filter: JournalFilter): JournalPage {
       const day = e.createdAt.slice(0, 10);
       if (filter.from && day < filter.from) return false;
       if (filter.to && day > filter.to) return false;
+      // Keyset paging, as the store does it: strictly before the cursor's entry.
+      const before = filter.before;
+      if (before && !(e.createdAt < before.createdAt || (e.createdAt === before.createdAt && e.id < before.id))) return false;
       return true;
     })
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id)

@@ -25,6 +25,7 @@ import type {
   IntentionDraft,
   IntentionStatus,
   JournalEntry,
+  JournalCursor,
   JournalFilter,
   JournalPage,
   LockStatus,

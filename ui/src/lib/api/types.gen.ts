@@ -372,11 +372,19 @@ promptText: string, answer: string, tieId: number | null, tieName: string | null
  */
 answerParts: Array<TextPart> | null, };
 
+export type JournalCursor = { createdAt: string, id: number, };
+
 export type JournalFilter = { 
 /**
  * Anything the person typed into the search box.
  */
-query: string | null, theme: Theme | null, tieId: number | null, from: string | null, to: string | null, };
+query: string | null, theme: Theme | null, tieId: number | null, from: string | null, to: string | null, 
+/**
+ * Only entries older than this one (the last of the page before, or
+ * the end of a month jumped to): keyset paging, so reading back ten
+ * years costs the same per page as reading the newest.
+ */
+before?: JournalCursor, };
 
 export type JournalPage = { entries: Array<JournalEntry>, 
 /**

@@ -182,20 +182,6 @@ describe('Journal', () => {
     expect(search()).toHaveValue('');
   });
 
-  it('says when only the newest 200 are shown', async () => {
-    await setUp();
-    seedJournal(
-      Array.from({ length: 201 }, (_, i) => ({
-        id: i + 1,
-        answer: `Entry number ${i + 1}`,
-        createdAt: new Date(Date.UTC(2026, 5, 1, 12) + i * 3_600_000).toISOString(),
-      })),
-    );
-    render(Journal);
-    expect(await screen.findByText(/Only the newest 200 entries are shown/)).toBeInTheDocument();
-    expect(screen.getAllByRole('heading', { level: 4 })).toHaveLength(200);
-  });
-
   it('edits an entry inline and shows the server’s reason beside it', async () => {
     const user = userEvent.setup();
     const backend = await setUp();
@@ -311,5 +297,39 @@ describe('Journal', () => {
     journalFakeState().entries = journalFakeState().entries.filter((e) => e.id !== entry.id);
     await user.click(screen.getByRole('button', { name: 'Export selected' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('There are no journal entries to export yet.');
+  });
+
+  it('reads further back a page at a time, and jumps to a month', async () => {
+    const user = userEvent.setup();
+    await setUp();
+    // 250 entries, one a day at noon UTC, going back from 24 November 2026.
+    const day = (i: number) => new Date(Date.UTC(2026, 10, 24 - i, 12)).toISOString();
+    seedJournal(
+      Array.from({ length: 250 }, (_, i) => ({
+        id: i + 1,
+        promptText: `Prompt ${i + 1}`,
+        answer: `Answer ${i + 1}`,
+        theme: 'emotional' as const,
+        createdAt: day(i),
+      })),
+    );
+    render(Journal);
+    await screen.findByRole('heading', { name: 'Prompt 1' });
+    const prompts = () => screen.getAllByRole('heading', { level: 4 }).map((h) => h.textContent);
+    expect(prompts()).toHaveLength(200);
+    await user.click(screen.getByRole('button', { name: 'Show older entries' }));
+    await waitFor(() => expect(prompts()).toHaveLength(250));
+    // No entry twice, none skipped, still newest first.
+    expect(prompts().slice(198, 202)).toEqual(['Prompt 199', 'Prompt 200', 'Prompt 201', 'Prompt 202']);
+    expect(screen.queryByRole('button', { name: 'Show older entries' })).not.toBeInTheDocument();
+    expect(screen.getByText("That's everything you have written.")).toBeInTheDocument();
+
+    // Going back to April 2026 starts at its last day (30 April is entry 209).
+    await fireEvent.input(screen.getByLabelText('Go back to'), { target: { value: '2026-04' } });
+    await waitFor(() => expect(prompts()[0]).toBe('Prompt 209'));
+    expect(prompts()).toHaveLength(42);
+    expect(screen.getByText(/From the end of April 2026, going back\./)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await waitFor(() => expect(prompts()[0]).toBe('Prompt 1'));
   });
 });

@@ -59,6 +59,20 @@ pub struct JournalFilter {
     pub tie_id: Option<i64>,
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
+    /// Only entries older than this one (the last of the page before, or
+    /// the end of a month jumped to): keyset paging, so reading back ten
+    /// years costs the same per page as reading the newest.
+    #[ts(optional)]
+    pub before: Option<JournalCursor>,
+}
+
+/// A place in the journal's order (newest first): a moment and, for
+/// entries written in the same millisecond, the entry's id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct JournalCursor {
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub id: i64,
 }
 
 /// An answer as typed, checked: trimmed, control characters (other than new

@@ -83,6 +83,13 @@ impl Store {
             sql.push_str(" AND e.created_at < ?");
             args.push(Value::Text(start_of(to + chrono::Days::new(1))));
         }
+        if let Some(cursor) = filter.before {
+            // The row-value comparison matches the ORDER BY below, so SQLite
+            // walks the created_at index from the cursor instead of skipping.
+            sql.push_str(" AND (e.created_at, e.id) < (?, ?)");
+            args.push(Value::Text(to_text(cursor.created_at)));
+            args.push(Value::Integer(cursor.id));
+        }
         sql.push_str(&format!(" ORDER BY e.created_at DESC, e.id DESC LIMIT {}", JOURNAL_PAGE + 1));
         let mut stmt = self.conn.prepare(&sql)?;
         let mut entries = stmt

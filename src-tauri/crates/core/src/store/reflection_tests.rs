@@ -362,3 +362,44 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_whole_journal_is_read_back_page_by_page_with_none_missed_or_twice() {
+    use crate::reflection::journal::JournalCursor;
+    use crate::store::journal::JOURNAL_PAGE;
+    let c = clock();
+    let mut store = store_with(&c);
+    // 450 entries: some in the same millisecond (the id orders those), most a day apart.
+    for i in 0..450 {
+        store.answer_prompt("body-04", None, &format!("Entry {i}")).unwrap();
+        if i % 3 != 0 {
+            c.advance(Duration::days(1));
+        }
+    }
+    let mut seen = Vec::new();
+    let mut before = None;
+    loop {
+        let page = store.journal(&JournalFilter { before, ..Default::default() }).unwrap();
+        assert!(page.entries.len() <= JOURNAL_PAGE);
+        seen.extend(page.entries.iter().map(|e| e.answer.clone()));
+        if !page.more {
+            break;
+        }
+        let last = page.entries.last().unwrap();
+        before = Some(JournalCursor { created_at: last.created_at, id: last.id });
+    }
+    let newest_first: Vec<String> = (0..450).rev().map(|i| format!("Entry {i}")).collect();
+    assert_eq!(seen, newest_first);
+
+    // A jump to the end of a day, with a search, still pages from there.
+    let cut = Utc.with_ymd_and_hms(2027, 1, 1, 0, 0, 0).unwrap();
+    let page = store
+        .journal(&JournalFilter {
+            query: Some("entry".into()),
+            before: Some(JournalCursor { created_at: cut, id: i64::MAX }),
+            ..Default::default()
+        })
+        .unwrap();
+    assert!(page.entries.iter().all(|e| e.created_at < cut));
+    assert!(page.entries.first().unwrap().created_at >= cut - Duration::days(1));
+}
