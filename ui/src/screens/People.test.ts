@@ -35,6 +35,17 @@ describe('People screen', () => {
     expect(names().some((n) => n.includes('Ben'))).toBe(true);
   });
 
+  it('forgets Today’s hand-off once People closes', async () => {
+    installFakeBackend(['Ana', 'Ben']);
+    people.reset();
+    await people.load();
+    router.peopleDue = [1];
+    const { unmount } = render(People);
+    expect(screen.getByText(/Showing only those/)).toBeInTheDocument();
+    unmount();
+    expect(router.peopleDue).toBeNull();
+  });
+
   it('draws a long list a page at a time, and a search reaches everyone', async () => {
     const user = userEvent.setup();
     const names = Array.from({ length: 250 }, (_, i) => `Person ${String(i + 1).padStart(3, '0')}`);
