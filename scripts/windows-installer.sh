@@ -293,9 +293,14 @@ took "refusing $version over $newer_version" "$start"
 # What refuses it has to be MajorUpgrade's launch condition: the newer
 # product found as a downgrade, and LaunchConditions failing (quiet, so the
 # message itself isn't in Wine's log).
-tr -d '\r\0' <"$log" | grep -qF "WIX_DOWNGRADE_DETECTED = $newer_code" &&
-  tr -d '\r\0' <"$log" | grep -qE 'LaunchConditions\. Return value [^1]' ||
+if ! { tr -d '\r\0' <"$log" | grep -qF "WIX_DOWNGRADE_DETECTED = $newer_code" &&
+  tr -d '\r\0' <"$log" | grep -qE 'LaunchConditions\. Return value [^1]'; }; then
+  # Seen once under Wine and not again on the next run: show what the log
+  # said, so the cause can be read from CI's output next time.
+  echo "msiexec exit $msiexec_rc; the log's downgrade and launch-condition lines:" >&2
+  [[ -f $log ]] && tr -d '\r\0' <"$log" | grep -E 'WIX_DOWNGRADE|LaunchConditions|Return value 3' | tail -n 20 >&2 || true
   fail "installing $version over $newer_version failed, but not for MajorUpgrade's downgrade condition"
+fi
 check_installed "$newer_version" "$newer_code"
 [[ -z $(arp_entry "$product_code") ]] || fail "$version registered over the newer $newer_version"
 # Wine's exit code is Windows' 1603 cut to 8 bits (67).
