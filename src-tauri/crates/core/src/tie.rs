@@ -260,9 +260,14 @@ impl TieDraft {
     }
 }
 
+/// Whether a birth year is one a person's page accepts: 1900 to this year.
+pub(crate) fn birth_year_fits(year: u16, today: NaiveDate) -> bool {
+    (1900..=today.year()).contains(&i32::from(year))
+}
+
 fn check_birthday(b: Birthday, today: NaiveDate) -> CoreResult<()> {
     if let Some(year) = b.year {
-        if i32::from(year) < 1900 || i32::from(year) > today.year() {
+        if !birth_year_fits(year, today) {
             return Err(CoreError::validation(
                 "birthday",
                 format!("The year should be between 1900 and {}. You can also leave it out.", today.year()),

@@ -1,10 +1,8 @@
 //! Bringing people in from an address book's file (vCard or CSV).
 
-use chrono::Datelike;
-
 use super::Store;
 use crate::error::{CoreError, CoreResult};
-use crate::tie::{Tie, TieDraft, TieScope};
+use crate::tie::{birth_year_fits, Tie, TieDraft, TieScope};
 use crate::vcard::{flag_duplicates, read_contacts, VcardFile, VcardPick};
 
 impl Store {
@@ -42,11 +40,11 @@ impl Store {
     /// refuse it. Found by the contacts fuzz test: the preview offered
     /// people the import then refused.
     fn read_for_map(&self, bytes: &[u8]) -> CoreResult<VcardFile> {
-        let this_year = self.today().year();
+        let today = self.today();
         let mut file = read_contacts(bytes)?;
         for person in &mut file.people {
             if let Some(b) = person.birthday.as_mut() {
-                if b.year.is_some_and(|y| i32::from(y) < 1900 || i32::from(y) > this_year) {
+                if b.year.is_some_and(|y| !birth_year_fits(y, today)) {
                     b.year = None;
                 }
             }
