@@ -120,13 +120,13 @@ enum Mutation {
 fn mutation() -> impl Strategy<Value = Mutation> {
     let at = any::<usize>();
     prop_oneof![
-        4 => (at.clone(), 0u8..8).prop_map(|(at, bit)| Mutation::Flip { at, bit }),
-        2 => (at.clone(), any::<u8>()).prop_map(|(at, byte)| Mutation::Set { at, byte }),
-        2 => (at.clone(), 1usize..64).prop_map(|(at, len)| Mutation::Delete { at, len }),
-        2 => (at.clone(), proptest::collection::vec(any::<u8>(), 1..16)).prop_map(|(at, bytes)| Mutation::Insert { at, bytes }),
-        4 => (at.clone(), 0..TOKENS.len()).prop_map(|(at, which)| Mutation::Token { at, which }),
-        1 => (at.clone(), 1usize..256).prop_map(|(at, len)| Mutation::Double { at, len }),
-        1 => (at.clone(), any::<usize>(), any::<usize>(), 1usize..512)
+        4 => (at, 0u8..8).prop_map(|(at, bit)| Mutation::Flip { at, bit }),
+        2 => (at, any::<u8>()).prop_map(|(at, byte)| Mutation::Set { at, byte }),
+        2 => (at, 1usize..64).prop_map(|(at, len)| Mutation::Delete { at, len }),
+        2 => (at, proptest::collection::vec(any::<u8>(), 1..16)).prop_map(|(at, bytes)| Mutation::Insert { at, bytes }),
+        4 => (at, 0..TOKENS.len()).prop_map(|(at, which)| Mutation::Token { at, which }),
+        1 => (at, 1usize..256).prop_map(|(at, len)| Mutation::Double { at, len }),
+        1 => (at, any::<usize>(), any::<usize>(), 1usize..512)
             .prop_map(|(at, from, start, len)| Mutation::Splice { at, from, start, len }),
         1 => at.prop_map(|at| Mutation::Truncate { at }),
     ]
