@@ -19,5 +19,7 @@ export default defineConfig({
     environment: 'jsdom',
     setupFiles: ['./src/test-setup.ts'],
     include: ['src/**/*.test.ts'],
+    // A busy CI machine runs these slower; a timeout is no speed check.
+    testTimeout: 20_000,
   },
 });

@@ -16,7 +16,7 @@ import type {
 import { NOT_HANDLED } from './notHandled';
 
 /** The most entries one listing returns, as in the store. */
-export const JOURNAL_PAGE = 200;
+export const JOURNAL_PAGE = 50;
 
 export const EXPORT_PATH = '/home/me/Downloads/kindred-journal-2026-11-26.md';
 

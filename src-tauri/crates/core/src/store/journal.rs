@@ -15,7 +15,7 @@ use crate::theme::Theme;
 
 /// How many entries one listing returns; the UI asks to narrow the search
 /// beyond that.
-pub const JOURNAL_PAGE: usize = 200;
+pub const JOURNAL_PAGE: usize = 50;
 
 /// A page of the journal, newest first.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, ts_rs::TS)]
