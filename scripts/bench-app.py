@@ -104,8 +104,13 @@ def idle_cpu(binary, settle, seconds, timeout=60):
         shutil.rmtree(data_dir, ignore_errors=True)
 
 
-def one_run(binary, settle, timeout=60):
-    data_dir = tempfile.mkdtemp(prefix="kindred-bench-")
+def one_run(binary, settle, timeout=60, data_dir=None):
+    """Start-up time, settled PSS and PSS by process for one launch. The app
+    starts on `data_dir` when given (left in place: scripts/bench-big-life.py
+    passes copies of its stores), else on a new empty folder, removed after."""
+    own_dir = data_dir is None
+    if own_dir:
+        data_dir = tempfile.mkdtemp(prefix="kindred-bench-")
     env = dict(os.environ, KINDRED_DATA_DIR=data_dir)
     start_ms = time.time() * 1000
     proc = subprocess.Popen([binary], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True)
@@ -137,7 +142,8 @@ def one_run(binary, settle, timeout=60):
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
-        shutil.rmtree(data_dir, ignore_errors=True)
+        if own_dir:
+            shutil.rmtree(data_dir, ignore_errors=True)
 
 
 def main():
