@@ -1,6 +1,8 @@
 // Map benchmark in Chromium (not a test): layout-and-render time when the
-// Map screen opens, and frame times while a node is dragged, for 150 and
-// 500 ties, each beside a 10-tie baseline measured in the same run.
+// Map screen opens, and frame times while a node is dragged, for 150, 500
+// and 1,000 ties, each beside a 10-tie baseline measured in the same run.
+// On a big map the outer circle is gathered, so fewer nodes are drawn than
+// there are ties: the count drawn is reported too.
 // Usage: node tests/browser/bench-map.mjs [runs]
 import { launch, openKindred } from './lib/page.mjs';
 
@@ -9,12 +11,23 @@ const circles = ['inner', 'middle', 'outer', null];
 const sectors = ['family', 'friends', 'work_study', 'community_online', 'care', null];
 const support = ['emotional', 'practical', 'encouragement', 'inspiration', 'belonging', 'professional'];
 
-function seed(n) {
+/** n ties shaped like a real network: a few close (at most 12), a tenth in
+ * the middle, most further out, a fifth not placed yet. With `oneWedge`,
+ * all of them in the outer circle's friends, opened so each is drawn. */
+function seed(n, oneWedge = false) {
   return Array.from({ length: n }, (_, i) => ({
-    name: `Person ${String(i).padStart(3, '0')}`,
+    name: `Person ${String(i).padStart(4, '0')}`,
     kind: i % 9 === 0 ? 'group' : 'person',
-    circle: circles[i % 4],
-    sector: sectors[(i * 7) % 6],
+    circle: oneWedge
+      ? 'outer'
+      : i < Math.min(12, n * 0.3)
+        ? 'inner'
+        : i < n * 0.1 + 12
+          ? 'middle'
+          : i < n * 0.8
+            ? 'outer'
+            : circles[3],
+    sector: oneWedge ? 'friends' : sectors[(i * 7) % 6],
     supportTypes: [...new Set([support[i % 6], support[(i * 5 + 1) % 6]])],
   }));
 }
@@ -28,25 +41,51 @@ const p95 = (xs) => {
   return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))];
 };
 
-async function measure(browser, n) {
-  const { page, context, errors } = await openKindred(browser, { seed: seed(n), viewport: { width: 1440, height: 1000 } });
+async function measure(browser, n, oneWedge = false) {
+  const { page, context, errors } = await openKindred(browser, {
+    seed: seed(n, oneWedge),
+    viewport: { width: 1440, height: 1000 },
+  });
   page.on("crash", () => console.error("page crashed"));
   page.on("pageerror", (e) => console.error("page error", e));
   // Open the map and wait until every placed node is in the DOM, two
   // frames later (laid out and painted).
   const placed = seed(n).length;
-  const renderMs = await page.evaluate(async (expected) => {
+  void placed;
+  const { renderMs, drawn, svgElements } = await page.evaluate(async () => {
     const start = performance.now();
     [...document.querySelectorAll('nav button')].find((b) => b.textContent?.includes('Map'))?.click();
-    while (document.querySelectorAll('[data-tie-id]').length < expected) {
+    // The map is drawn in one go once the first node is in the DOM.
+    while (document.querySelectorAll('[data-tie-id]').length === 0) {
       await new Promise((r) => setTimeout(r, 1));
     }
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    return performance.now() - start;
-  }, placed);
+    return {
+      renderMs: performance.now() - start,
+      drawn: document.querySelectorAll('[data-tie-id]').length,
+      svgElements: document.querySelectorAll('svg.map *').length,
+    };
+  });
+  let opened = null;
+  if (oneWedge) {
+    // Open the one gathering: every tie is then drawn.
+    opened = await page.evaluate(async () => {
+      const start = performance.now();
+      document.querySelector('[data-gathering]').dispatchEvent(new MouseEvent('click', { bubbles: true }));
+      while (document.querySelectorAll('[data-tie-id]').length < 2) await new Promise((r) => setTimeout(r, 1));
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      return {
+        renderMs: performance.now() - start,
+        drawn: document.querySelectorAll('[data-tie-id]').length,
+        svgElements: document.querySelectorAll('svg.map *').length,
+      };
+    });
+    // Back to the whole map, so the drag crosses many nodes.
+    await page.keyboard.press('0');
+  }
 
   // Drag the first placed node around in 60 steps while recording frame times.
-  const node = page.locator('[data-tie-id]').first();
+  const node = page.locator('[data-tie-id]:not([data-gathering])').first();
   const box = await node.boundingBox();
   await page.evaluate(() => {
     window.__frames = [];
@@ -73,14 +112,25 @@ async function measure(browser, n) {
     return window.__frames.slice(2);
   });
   await context.close();
-  return { renderMs, frameMedian: median(frames), frameP95: p95(frames) };
+  return {
+    renderMs: opened?.renderMs ?? renderMs,
+    drawn: opened?.drawn ?? drawn,
+    svgElements: opened?.svgElements ?? svgElements,
+    frameMedian: median(frames),
+    frameP95: p95(frames),
+    over17: frames.filter((f) => f > 17).length,
+  };
 }
 
 const browser = await launch();
 const results = {};
-for (const n of [10, 150, 500]) results[n] = [];
+const sizes = ['10', '150', '500', '1000', '1000 in one wedge, opened'];
+for (const n of sizes) results[n] = [];
 for (let r = 0; r < runs; r++) {
-  for (const n of [10, 150, 500]) results[n].push(await measure(browser, n));
+  for (const n of sizes) {
+    console.error(`run ${r + 1}: ${n} ties`);
+    results[n].push(await measure(browser, parseInt(n, 10), n.includes('opened')));
+  }
 }
 await browser.close();
 
@@ -89,6 +139,9 @@ const summary = Object.fromEntries(
     n,
     {
       renderMs: +median(rs.map((r) => r.renderMs)).toFixed(1),
+      nodesDrawn: rs[0].drawn,
+      svgElements: rs[0].svgElements,
+      framesOver17Ms: rs.reduce((sum, r) => sum + r.over17, 0),
       dragFrameMedianMs: +median(rs.map((r) => r.frameMedian)).toFixed(1),
       dragFrameP95Ms: +median(rs.map((r) => r.frameP95)).toFixed(1),
     },

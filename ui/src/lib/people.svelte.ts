@@ -1,9 +1,10 @@
+import { nameCollator } from './nameSearch';
 /** The people list as the screens share it: loaded once, updated in place
  * after each command so every screen stays in step without reloading. */
 import { api, KindredError, type Tie } from './api';
 
 function byName(a: Tie, b: Tie) {
-  return a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }) || a.id - b.id;
+  return nameCollator.compare(a.name, b.name) || a.id - b.id;
 }
 
 export class PeopleState {

@@ -280,4 +280,129 @@ describe('ConvoyMap', () => {
     expect(node(/^<img src=x onerror=alert\(1\)>, inner circle/)).toBeInTheDocument();
     expect(document.querySelector('img')).toBeNull();
   });
+
+  describe('at the size of a whole life', () => {
+    /** 200 ties: a few close, more in the middle, most in the outer circle,
+     * and Zoë Núñez somewhere in the outer circle's friends. */
+    function big(): Tie[] {
+      const sectors = ['family', 'friends', 'work_study', 'community_online', 'care'] as const;
+      const ties = Array.from({ length: 199 }, (_, i) =>
+        tie(i + 1, `Person ${String(i + 1).padStart(3, '0')}`, {
+          circle: i < 6 ? 'inner' : i < 40 ? 'middle' : 'outer',
+          sector: sectors[i % sectors.length],
+        }),
+      );
+      ties.push(tie(200, 'Zoë Núñez', { circle: 'outer', sector: 'friends', supportTypes: ['emotional'] }));
+      return ties;
+    }
+
+    const viewBoxOf = () =>
+      screen
+        .getByRole('group', { name: /^Your map/ })
+        .getAttribute('viewBox')!
+        .split(' ')
+        .map(Number);
+
+    it('gathers the outer circle by sector, and opens one with Enter', async () => {
+      const user = userEvent.setup();
+      await showMap(big());
+      const list = screen.getByRole('list', { name: 'People and groups on your map' });
+      const gatherings = within(list).getAllByRole('button', { name: /gathered together/ });
+      expect(gatherings.map((g) => g.getAttribute('aria-label'))).toEqual([
+        'Family, outer circle: 32 people and groups, gathered together. Press Enter to show each of them.',
+        'Friends, outer circle: 33 people and groups, gathered together. Press Enter to show each of them.',
+        'Work or study, outer circle: 32 people and groups, gathered together. Press Enter to show each of them.',
+        'Community and online, outer circle: 32 people and groups, gathered together. Press Enter to show each of them.',
+        'Care, outer circle: 31 people and groups, gathered together. Press Enter to show each of them.',
+      ]);
+      // Inner and middle are drawn one by one; the outer 160 are five nodes.
+      expect(within(list).getAllByRole('listitem')).toHaveLength(40 + 5);
+      expect(within(list).queryByRole('button', { name: /^Zoë Núñez/ })).toBeNull();
+
+      gatherings[1].focus();
+      await user.keyboard('{Enter}');
+      expect(
+        await screen.findByText('Showing each of the 33 in Friends, outer circle.', { selector: '.opened p' }),
+      ).toBeInTheDocument();
+      const zoe = node(/^Zoë Núñez, outer circle/);
+      expect(within(list).getAllByRole('listitem')).toHaveLength(40 + 33 + 4);
+      // The view frames them: closer than the whole map.
+      expect(viewBoxOf()[2]).toBeLessThan(layoutMap(big()).width);
+      await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toMatch(/outer circle/));
+      expect(zoe).toBeInTheDocument();
+
+      await user.click(screen.getByRole('button', { name: 'Gather them up again' }));
+      await waitFor(() => expect(within(list).queryByRole('button', { name: /^Zoë Núñez/ })).toBeNull());
+      expect(within(list).getAllByRole('listitem')).toHaveLength(45);
+      expect(screen.getByRole('status')).toHaveTextContent('Gathered together again.');
+    });
+
+    it('finds someone by name, accents or not, and moves them to the inner circle by keyboard', async () => {
+      const user = userEvent.setup();
+      const { calls } = await showMap(big());
+      const find = screen.getByRole('combobox', { name: 'Find someone' });
+      await user.type(find, 'zoe nu');
+      const options = within(screen.getByRole('listbox')).getAllByRole('option');
+      expect(options.map((o) => o.textContent?.replace(/\s+/g, ' ').trim())).toEqual(['Zoë Núñez Outer circle']);
+      expect(find).toHaveAttribute('aria-activedescendant', options[0].id);
+      await user.keyboard('{Enter}');
+
+      // Her gathering opens, the view comes close, and she has the focus.
+      const zoe = await screen.findByRole('button', { name: /^Zoë Núñez, outer circle/ });
+      await waitFor(() => expect(document.activeElement).toBe(zoe));
+      expect(zoe.querySelector('.found-ring')).not.toBeNull();
+      // Twice as close as the whole map (her gathering opened), or closer.
+      expect(viewBoxOf()[2]).toBeLessThanOrEqual(layoutMap(big(), { open: 'outer:friends' }).width / 2 + 1e-6);
+      expect(screen.getByRole('status')).toHaveTextContent('Zoë Núñez is in your outer circle.');
+
+      await user.keyboard('m');
+      await user.click(within(screen.getByRole('menu', { name: 'Move Zoë Núñez to' })).getByRole('menuitemradio', { name: /Inner circle/ }));
+      await waitFor(() => expect(calls.find((c) => c.cmd === 'ties_move')?.args).toEqual({ id: 200, circle: 'inner' }));
+      expect(await screen.findByRole('button', { name: /^Zoë Núñez, inner circle/ })).toBeInTheDocument();
+    });
+
+    it('says plainly when no one matches', async () => {
+      const user = userEvent.setup();
+      await showMap(big());
+      await user.type(screen.getByRole('combobox', { name: 'Find someone' }), 'Nobody Here');
+      expect(screen.getByRole('option')).toHaveTextContent('No one on your map by that name.');
+      await user.keyboard('{Enter}');
+      expect(screen.queryByText(/Showing each of/)).toBeNull();
+    });
+  });
+
+  it('zooms with the buttons, the keys and the wheel, pans with the arrows, and 0 shows the whole map', async () => {
+    const user = userEvent.setup();
+    await showMap();
+    const svg = screen.getByRole('group', { name: /^Your map/ });
+    const box = () => svg.getAttribute('viewBox')!.split(' ').map(Number);
+    const [, , whole] = box();
+    await user.click(screen.getByRole('button', { name: 'Zoom in' }));
+    expect(box()[2]).toBeCloseTo(whole / 1.5);
+    await user.click(screen.getByRole('button', { name: 'Zoom in' }));
+    expect(box()[2]).toBeCloseTo(whole / 2.25);
+    await user.click(screen.getByRole('button', { name: 'Zoom out' }));
+    expect(box()[2]).toBeCloseTo(whole / 1.5);
+
+    const stage = screen.getByRole('group', { name: 'Map view' });
+    stage.focus();
+    const [x0, y0] = box();
+    await user.keyboard('{ArrowRight}');
+    expect(box()[0]).toBeGreaterThan(x0);
+    await user.keyboard('{ArrowUp}');
+    expect(box()[1]).toBeLessThan(y0 + 1e-9);
+    await user.keyboard('+');
+    expect(box()[2]).toBeCloseTo(whole / 2.25);
+    await user.keyboard('0');
+    expect(box()).toEqual([0, 0, whole, box()[3]]);
+
+    // The wheel zooms in and out; at the whole map, out is left to the page.
+    await fireEvent.wheel(svg, { deltaY: -200 });
+    expect(box()[2]).toBeLessThan(whole);
+    await user.click(screen.getByRole('button', { name: 'Whole map' }));
+    const out = new WheelEvent('wheel', { deltaY: 200, cancelable: true, bubbles: true });
+    svg.dispatchEvent(out);
+    expect(out.defaultPrevented).toBe(false);
+    expect(box()[2]).toBe(whole);
+  });
 });

@@ -46,9 +46,15 @@ function inlinePaint(live: Element, copy: Element, parent: CSSStyleDeclaration |
     inlinePaint(liveChildren[i], copyChildren[i], computed);
 }
 
-/** A standalone SVG document of the map as it looks right now. */
-export function serialiseSvg(svg: SVGSVGElement, title = 'My Kindred map'): string {
+/** A standalone SVG document of the map as it looks right now; with
+ * `whole`, the whole picture rather than the part zoomed into. */
+export function serialiseSvg(
+  svg: SVGSVGElement,
+  title = 'My Kindred map',
+  whole?: { width: number; height: number },
+): string {
   const copy = svg.cloneNode(true) as SVGSVGElement;
+  if (whole) copy.setAttribute('viewBox', `0 0 ${whole.width} ${whole.height}`);
   inlinePaint(svg, copy, null);
   for (const hidden of Array.from(copy.querySelectorAll('[display="none"], [visibility="hidden"], title')))
     hidden.remove();
@@ -57,7 +63,7 @@ export function serialiseSvg(svg: SVGSVGElement, title = 'My Kindred map'): stri
   while (walker.nextNode()) comments.push(walker.currentNode);
   for (const comment of comments) comment.parentNode?.removeChild(comment);
   copy.setAttribute('xmlns', SVG_NS);
-  const [, , width, height] = (svg.getAttribute('viewBox') ?? '0 0 1000 1000').split(/\s+/);
+  const [, , width, height] = (copy.getAttribute('viewBox') ?? '0 0 1000 1000').split(/\s+/);
   copy.setAttribute('width', width);
   copy.setAttribute('height', height);
   const titleElement = document.createElementNS(SVG_NS, 'title');

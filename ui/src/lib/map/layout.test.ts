@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Circle, Sector } from '../api';
-import { inTray, layoutMap, nearestRing, pointAt, ringRadii, sectorRanges, type MapLayout, type MapTie } from './layout';
+import {
+  gatheredWedges,
+  inTray,
+  layoutMap,
+  nearestRing,
+  pointAt,
+  ringRadii,
+  sectorRanges,
+  wedgeKey,
+  type MapLayout,
+  type MapTie,
+} from './layout';
 
 const circles: (Circle | null)[] = ['inner', 'middle', 'outer', null];
 const sectors: (Sector | null)[] = ['family', 'friends', 'work_study', 'community_online', 'care', null];
@@ -143,7 +154,7 @@ describe('map layout', () => {
 
   it('never overlaps nodes in a mixed network of 150', () => {
     for (const seed of [1, 2, 3, 4, 5]) {
-      const layout = layoutMap(network(150, seed));
+      const layout = layoutMap(network(150, seed), { gather: false });
       expect(layout.nodes).toHaveLength(150);
       expectNoOverlap(layout);
       expectInsideTheirPlace(layout);
@@ -154,7 +165,7 @@ describe('map layout', () => {
     for (const circle of ['inner', 'middle', 'outer'] as const) {
       for (const sector of ['family', null] as const) {
         const ties = network(150).map((t) => ({ ...t, circle, sector }));
-        const layout = layoutMap(ties);
+        const layout = layoutMap(ties, { gather: false });
         expectNoOverlap(layout);
         expectInsideTheirPlace(layout);
       }
@@ -162,13 +173,13 @@ describe('map layout', () => {
   });
 
   it('never overlaps nodes when 150 are all waiting in the tray', () => {
-    const layout = layoutMap(network(150).map((t) => ({ ...t, circle: null })));
+    const layout = layoutMap(network(150).map((t) => ({ ...t, circle: null })), { gather: false });
     expectNoOverlap(layout);
     expectInsideTheirPlace(layout);
   });
 
   it('lays out 500 ties without trouble', () => {
-    const layout = layoutMap(network(500, 11));
+    const layout = layoutMap(network(500, 11), { gather: false });
     expect(layout.nodes).toHaveLength(500);
     expect(new Set(layout.nodes.map((n) => n.id)).size).toBe(500);
     expectNoOverlap(layout);
@@ -179,5 +190,56 @@ describe('map layout', () => {
     expect(layout.nodes).toEqual([]);
     expect(layout.width).toBeGreaterThan(0);
     expect(layout.height).toBeGreaterThan(layout.width / 2);
+  });
+
+  it('gathers the outer circle by sector on a big map, keeping inner and middle whole', () => {
+    const ties = network(1000, 3);
+    const layout = layoutMap(ties);
+    const gatherings = layout.nodes.filter((n) => n.gathering);
+    const drawn = layout.nodes.filter((n) => !n.gathering);
+    // Every tie is either drawn or counted in exactly one gathering.
+    const counted = gatherings.reduce((sum, n) => sum + (n.gathering?.count ?? 0), 0);
+    expect(drawn.length + counted).toBe(1000);
+    expect(new Set(drawn.map((n) => n.id)).size).toBe(drawn.length);
+    // The outer circle is all gathered: one node per sector that has anyone.
+    const outerSectors = new Set(ties.filter((t) => t.circle === 'outer').map((t) => t.sector ?? 'other'));
+    expect(gatherings.filter((n) => n.circle === 'outer').map((n) => n.sector).sort()).toEqual([...outerSectors].sort());
+    expect(drawn.some((n) => n.circle === 'outer')).toBe(false);
+    // Each gathering sits in its own wedge and band, and says how many.
+    for (const g of gatherings) {
+      const key = g.gathering!.key;
+      expect(key).toBe(wedgeKey(g.circle, g.sector));
+      expect(g.gathering!.count).toBe(ties.filter((t) => wedgeKey(t.circle, t.sector ?? 'other') === key).length);
+      expect(g.id).toBeLessThan(0);
+    }
+    // Calm at a glance: a few hundred nodes at most, never overlapping.
+    expect(layout.nodes.length).toBeLessThan(300);
+    expectNoOverlap(layout);
+    expectInsideTheirPlace(layout);
+  });
+
+  it('opens one gathering in full and keeps the rest gathered', () => {
+    const ties = network(1000, 3);
+    const key = 'outer:friends';
+    const layout = layoutMap(ties, { open: key });
+    const members = ties.filter((t) => wedgeKey(t.circle, t.sector ?? 'other') === key).map((t) => t.id);
+    const shown = layout.nodes.filter((n) => n.id > 0 && wedgeKey(n.circle, n.sector) === key).map((n) => n.id);
+    expect(shown.sort((a, b) => a - b)).toEqual(members.sort((a, b) => a - b));
+    expect(layout.nodes.some((n) => n.gathering?.key === key)).toBe(false);
+    expect(layout.nodes.some((n) => n.gathering?.key === 'outer:family')).toBe(true);
+    expectNoOverlap(layout);
+    expectInsideTheirPlace(layout);
+  });
+
+  it('never gathers a small map, a lone tie, or a short tray', () => {
+    expect(gatheredWedges(network(40, 2)).size).toBe(0);
+    const crowd: MapTie[] = Array.from({ length: 80 }, (_, i) => ({ id: i + 1, name: `P${i}`, circle: 'middle', sector: 'family' }));
+    const alone: MapTie = { id: 500, name: 'Ola', circle: 'outer', sector: 'care' };
+    const gathered = gatheredWedges([...crowd, alone]);
+    // 80 in one wedge is a crowd whatever its circle; one in the outer is not.
+    expect([...gathered.entries()]).toEqual([['middle:family', 80]]);
+    const tray = Array.from({ length: 25 }, (_, i): MapTie => ({ id: i + 1, name: `T${i}`, circle: null, sector: null }));
+    expect(gatheredWedges(tray).get('tray')).toBe(25);
+    expect(gatheredWedges(tray.slice(0, 24)).size).toBe(0);
   });
 });

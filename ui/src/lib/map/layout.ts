@@ -12,6 +12,10 @@
  * - Inside a band and wedge, nodes sit on one or more concentric tracks,
  *   spread evenly by angle and ordered by name (then id) clockwise.
  * - Ties with no circle sit in a tray below the rings, in rows.
+ * - Level of detail: on a big map the outer circle is gathered by sector
+ *   into one counted node per wedge (a "gathering"), any wedge that would
+ *   crowd its band is gathered too, and so is a long tray. One gathering can
+ *   be opened at a time; it is then laid out in full like any wedge.
  *
  * Why nodes never overlap: on a track, neighbours are at least one node
  * diameter (plus a gap) apart as a chord, and the first and last node of a
@@ -22,6 +26,7 @@
  */
 import type { Circle, Sector, Tie } from '../api';
 import { sectorLabels } from '../labels';
+import { nameCollator } from '../nameSearch';
 
 export type SectorKey = Sector | 'other';
 
@@ -59,11 +64,15 @@ export interface SectorLabel {
 }
 
 export interface PlacedNode {
+  /** The tie's id; negative for a gathering, which stands for many. */
   id: number;
   x: number;
   y: number;
   circle: Circle | null;
   sector: SectorKey;
+  /** Set when this node gathers a whole wedge (or the tray): its key and
+   * how many ties it stands for. */
+  gathering?: { key: string; count: number };
 }
 
 export interface Box {
@@ -92,6 +101,41 @@ export interface MapLayout {
 export interface LayoutOptions {
   /** The smallest width of the picture; rings scale to it. Default 760. */
   size?: number;
+  /** The key of the one gathering shown in full, if any (see wedgeKey). */
+  open?: string | null;
+  /** Gather crowded wedges (default); false draws every tie. */
+  gather?: boolean;
+}
+
+/** Above this many ties on the rings, the outer circle is gathered by sector. */
+export const CALM_LIMIT = 60;
+/** A wedge holding more than this is gathered whatever its circle. */
+export const WEDGE_LIMIT = 36;
+/** A tray holding more than this is gathered into one node. */
+export const TRAY_LIMIT = 24;
+
+/** The key of a wedge (a circle and a sector), or "tray" for the unplaced. */
+export function wedgeKey(circle: Circle | null, sector: SectorKey): string {
+  return circle ? `${circle}:${sector}` : 'tray';
+}
+
+/** Which wedges are gathered into one counted node, before any is opened. */
+export function gatheredWedges(ties: readonly MapTie[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  let onRings = 0;
+  for (const tie of ties) {
+    const key = wedgeKey(tie.circle, sectorOf(tie));
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    if (tie.circle) onRings++;
+  }
+  const gathered = new Map<string, number>();
+  for (const [key, count] of counts) {
+    const crowded =
+      key === 'tray' ? count > TRAY_LIMIT : count > WEDGE_LIMIT || (key.startsWith('outer:') && onRings > CALM_LIMIT);
+    // A lone tie is never gathered: its node says more than a "1".
+    if (crowded && count > 1) gathered.set(key, count);
+  }
+  return gathered;
 }
 
 export const ringOrder: Circle[] = ['inner', 'middle', 'outer'];
@@ -126,7 +170,7 @@ const TWO_PI = Math.PI * 2;
 /** Name as people read it, then exact spelling, then id: a total order, so
  * the input order never matters. */
 function byName(a: MapTie, b: MapTie): number {
-  const loose = a.name.localeCompare(b.name, undefined, { sensitivity: 'base' });
+  const loose = nameCollator.compare(a.name, b.name);
   const exact = a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
   return loose || exact || a.id - b.id;
 }
@@ -277,9 +321,30 @@ function labelExtent(label: SectorLabel): { left: number; right: number; top: nu
 export function layoutMap(ties: readonly MapTie[], options: LayoutOptions = {}): MapLayout {
   const size = options.size ?? 760;
   const sorted = [...ties].sort(byName);
-  const placed = sorted.filter((t) => t.circle !== null);
-  const unplaced = sorted.filter((t) => t.circle === null);
-  const sectors = sectorRanges(placed);
+  const gathered = options.gather === false ? new Map<string, number>() : gatheredWedges(sorted);
+  if (options.open) gathered.delete(options.open);
+  const shown = (t: MapTie) => !gathered.has(wedgeKey(t.circle, sectorOf(t)));
+  const placed = sorted.filter((t) => t.circle !== null && shown(t));
+  const unplaced = sorted.filter((t) => t.circle === null && shown(t));
+  // Each gathering takes the place of one tie, with an id below zero.
+  const standIns: MapTie[] = [...gathered.keys()].sort().map((key, k) => {
+    const [circle, sector] = key === 'tray' ? [null, 'other'] : key.split(':');
+    return {
+      id: -(k + 1),
+      name: '',
+      circle: circle as Circle | null,
+      sector: sector === 'other' ? null : (sector as Sector),
+    };
+  });
+  const gatheringOf = (id: number) => {
+    const stand = standIns.find((t) => t.id === id);
+    if (!stand) return undefined;
+    const key = wedgeKey(stand.circle, sectorOf(stand));
+    return { key, count: gathered.get(key) ?? 0 };
+  };
+  const onRings = [...placed, ...standIns.filter((t) => t.circle !== null)];
+  const inTrayTies = [...unplaced, ...standIns.filter((t) => t.circle === null)];
+  const sectors = sectorRanges(onRings);
 
   // Rings, innermost first; a band that needs more room pushes the rest out.
   const minOuter = Math.max(size / 2 - 150, FIRST_BAND_START + 3 * (2 * BAND_PAD + 2 * NODE_RADIUS));
@@ -291,7 +356,7 @@ export function layoutMap(ties: readonly MapTie[], options: LayoutOptions = {}):
     const minWidth = Math.max(minArea * BAND_SHARE[circle], 2 * BAND_PAD + 2 * NODE_RADIUS);
     const demands = sectors.map((range) => ({
       range,
-      ties: placed.filter((t) => t.circle === circle && sectorOf(t) === range.sector),
+      ties: onRings.filter((t) => t.circle === circle && sectorOf(t) === range.sector),
     }));
     const fitted = fitRing(circle, start, minWidth, demands);
     rings.push(fitted.band);
@@ -309,14 +374,14 @@ export function layoutMap(ties: readonly MapTie[], options: LayoutOptions = {}):
   const width = Math.ceil(2 * halfWidth);
   const centre = { x: width / 2, y: Math.ceil(top) };
 
-  // The tray: rows of unplaced ties, each row centred.
+  // The tray: rows of unplaced ties (or their one gathering), each row centred.
   const trayY = centre.y + bottom + 8;
   const columns = Math.max(1, Math.floor((width - 2 * TRAY_SIDE - 2 * NODE_RADIUS) / SPACING) + 1);
-  const rows = Math.max(1, Math.ceil(unplaced.length / columns));
+  const rows = Math.max(1, Math.ceil(inTrayTies.length / columns));
   const tray: Box = { x: EDGE, y: trayY, width: width - 2 * EDGE, height: TRAY_HEADER + rows * SPACING + 8 };
-  const trayNodes = unplaced.map((tie, i): PlacedNode => {
+  const trayNodes = inTrayTies.map((tie, i): PlacedNode => {
     const row = Math.floor(i / columns);
-    const inRow = Math.min(columns, unplaced.length - row * columns);
+    const inRow = Math.min(columns, inTrayTies.length - row * columns);
     const col = i - row * columns;
     return {
       id: tie.id,
@@ -337,7 +402,10 @@ export function layoutMap(ties: readonly MapTie[], options: LayoutOptions = {}):
     sectors,
     sectorLabels: labels.map((l) => ({ ...l, x: l.x + centre.x, y: l.y + centre.y })),
     tray,
-    nodes: [...relative.map((n) => ({ ...n, x: n.x + centre.x, y: n.y + centre.y })), ...trayNodes],
+    nodes: [...relative.map((n) => ({ ...n, x: n.x + centre.x, y: n.y + centre.y })), ...trayNodes].map((n) => {
+      const gathering = n.id < 0 ? gatheringOf(n.id) : undefined;
+      return gathering ? { ...n, gathering } : n;
+    }),
   };
 }
 
