@@ -40,6 +40,13 @@ export function longDate(iso: string): string {
   });
 }
 
+/** "Wed 9 Dec" (or "Wed, Dec 9"): a day soon, short enough for a chip, in
+ * the person's locale, with no year. */
+export function soonDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Date(y, m - 1, d).toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
+}
+
 export function shortDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);
   return new Date(y, m - 1, d).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
