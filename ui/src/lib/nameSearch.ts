@@ -11,12 +11,6 @@ export function foldName(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
 }
 
-/** Whether a name holds what was typed; an empty search matches everyone. */
-export function nameMatches(name: string, query: string): boolean {
-  const q = foldName(query.trim());
-  return q === '' || foldName(name).includes(q);
-}
-
 /** The best few names for a search: those that start with it (or have a
  * word that does) first, then the rest, each in name order. */
 export function bestMatches<T extends { name: string }>(items: readonly T[], query: string, limit: number): T[] {
