@@ -11,14 +11,14 @@ use crate::{ApiError, AppState};
 
 #[tauri::command(async)]
 pub fn insights_list(state: State<'_, AppState>) -> Result<Vec<Insight>, ApiError> {
-    state.store(|store| Ok(insights(&store.network()?)))
+    state.store(|store| Ok(insights(&*store.network()?)))
 }
 
 /// Everyone whose rhythm has come round, the closest first (Today shows
 /// the first few and counts the rest).
 #[tauri::command(async)]
 pub fn insights_reach_out(state: State<'_, AppState>) -> Result<Vec<ReachOut>, ApiError> {
-    state.store(|store| Ok(due_closest_first(&store.network()?)))
+    state.store(|store| Ok(due_closest_first(&*store.network()?)))
 }
 
 /// How far ahead Today looks for birthdays.

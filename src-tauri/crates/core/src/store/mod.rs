@@ -26,6 +26,7 @@ mod ties;
 mod time;
 mod vcard_import;
 
+use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
@@ -70,6 +71,8 @@ pub struct Store {
     key: Option<Passphrase>,
     /// See `store::tick`.
     tick_cache: Option<tick::TickCache>,
+    /// See `store::network`.
+    network_cache: RefCell<Option<network::NetworkCache>>,
 }
 
 impl Store {
@@ -98,7 +101,7 @@ impl Store {
         configure(&conn)?;
         snapshot::before_migrating(&conn, path, clock.now(), latest_version())?;
         MIGRATIONS.to_latest(&mut conn)?;
-        Ok(Self { conn, clock, path: Some(path.to_path_buf()), key, tick_cache: None })
+        Ok(Self { conn, clock, path: Some(path.to_path_buf()), key, tick_cache: None, network_cache: RefCell::default() })
     }
 
     /// A private database in memory: for tests and benchmarks.
@@ -106,7 +109,7 @@ impl Store {
         let mut conn = encryption::raw_connection(None)?;
         configure(&conn)?;
         MIGRATIONS.to_latest(&mut conn)?;
-        Ok(Self { conn, clock, path: None, key: None, tick_cache: None })
+        Ok(Self { conn, clock, path: None, key: None, tick_cache: None, network_cache: RefCell::default() })
     }
 
     /// Deletes every file Kindred keeps: the database (with its write-ahead

@@ -2,6 +2,9 @@
 //! are computed from.
 
 use std::collections::HashMap;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
 
 use super::contacts::parse_date;
 use super::Store;
@@ -10,10 +13,35 @@ use crate::error::CoreResult;
 use crate::network::{Network, NetworkContact, NetworkTie, Ratings};
 use crate::tie::TieScope;
 
+/// The last network built, valid while nothing was written through this
+/// connection and the day has not turned. Today, the map and Reflect each
+/// ask for the network when they open; at ten years of use (1,000 ties,
+/// 20,000 contacts) building it costs tens of milliseconds, and nothing has
+/// usually changed between two screens.
+pub(crate) struct NetworkCache {
+    changes: u64,
+    today: NaiveDate,
+    network: Arc<Network>,
+}
+
 impl Store {
     /// The network as it stands today: active ties with their cadence in
     /// force and latest ratings, and every contact that involves them.
-    pub fn network(&self) -> CoreResult<Network> {
+    /// Shared, and built again only after a write or when the day turns.
+    pub fn network(&self) -> CoreResult<Arc<Network>> {
+        let changes = self.conn.total_changes();
+        let today = self.today();
+        if let Some(cache) = self.network_cache.borrow().as_ref() {
+            if cache.changes == changes && cache.today == today {
+                return Ok(Arc::clone(&cache.network));
+            }
+        }
+        let network = Arc::new(self.build_network(today)?);
+        *self.network_cache.borrow_mut() = Some(NetworkCache { changes, today, network: Arc::clone(&network) });
+        Ok(network)
+    }
+
+    fn build_network(&self, today: NaiveDate) -> CoreResult<Network> {
         let defaults = self.cadence_defaults()?;
         let ratings = self.latest_ratings()?;
         let ties = self
@@ -32,7 +60,7 @@ impl Store {
                 feel: t.feel,
             })
             .collect();
-        Ok(Network { today: self.today(), ties, contacts: self.active_contacts()? })
+        Ok(Network { today, ties, contacts: self.active_contacts()? })
     }
 
     fn latest_ratings(&self) -> CoreResult<HashMap<i64, Ratings>> {
@@ -52,25 +80,34 @@ impl Store {
     }
 
     fn active_contacts(&self) -> CoreResult<Vec<NetworkContact>> {
+        // One row per (contact, active tie), in contact order, folded into
+        // contacts here: cheaper than GROUP BY with group_concat and parsing
+        // the joined ids back (about half the time at 20,000 contacts).
         let mut stmt = self.conn.prepare_cached(
-            "SELECT c.id, c.occurred_on, c.initiated_by, c.felt, group_concat(ct.tie_id, ',')
+            "SELECT c.id, c.occurred_on, c.initiated_by, c.felt, ct.tie_id
              FROM contacts c
              JOIN contact_ties ct ON ct.contact_id = c.id
              JOIN ties t ON t.id = ct.tie_id AND t.archived_at IS NULL
-             GROUP BY c.id
-             ORDER BY c.occurred_on, c.id",
+             ORDER BY c.occurred_on, c.id, ct.tie_id",
         )?;
-        let rows = stmt.query_map([], |r| {
-            let ties: String = r.get(4)?;
-            Ok(NetworkContact {
-                id: r.get(0)?,
-                occurred_on: parse_date(1, &r.get::<_, String>(1)?)?,
-                initiated_by: r.get::<_, Option<String>>(2)?.as_deref().and_then(Initiator::parse),
-                felt: r.get::<_, Option<String>>(3)?.as_deref().and_then(Felt::parse),
-                tie_ids: ties.split(',').filter_map(|t| t.parse().ok()).collect(),
-            })
-        })?;
-        Ok(rows.collect::<Result<Vec<_>, _>>()?)
+        let mut rows = stmt.query([])?;
+        let mut contacts: Vec<NetworkContact> = Vec::new();
+        while let Some(r) = rows.next()? {
+            let id: i64 = r.get(0)?;
+            let tie_id: i64 = r.get(4)?;
+            if let Some(last) = contacts.last_mut().filter(|c| c.id == id) {
+                last.tie_ids.push(tie_id);
+                continue;
+            }
+            contacts.push(NetworkContact {
+                id,
+                occurred_on: r.get_ref(1)?.as_str().map_err(rusqlite::Error::from).and_then(|t| parse_date(1, t))?,
+                initiated_by: r.get_ref(2)?.as_str_or_null().map_err(rusqlite::Error::from)?.and_then(Initiator::parse),
+                felt: r.get_ref(3)?.as_str_or_null().map_err(rusqlite::Error::from)?.and_then(Felt::parse),
+                tie_ids: vec![tie_id],
+            });
+        }
+        Ok(contacts)
     }
 }
 
@@ -116,5 +153,42 @@ mod tests {
         assert_eq!(net.ties.iter().find(|t| t.id == sam).unwrap().ratings.respect, Some(2));
         assert_eq!(net.contacts.len(), 1, "contacts with only archived ties are left out");
         assert_eq!(net.contacts[0].tie_ids, [sam]);
+    }
+
+    #[test]
+    fn the_network_is_shared_until_a_write_or_a_new_day() {
+        let clock = Arc::new(FixedClock::new(Utc.with_ymd_and_hms(2026, 11, 25, 10, 0, 0).unwrap()));
+        let mut store = Store::open_in_memory(clock.clone()).unwrap();
+        let sam = store.create_person("Sam").unwrap().id;
+        let first = store.network().unwrap();
+        assert!(Arc::ptr_eq(&first, &store.network().unwrap()), "nothing changed: the same network");
+
+        let day = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        store.create_contact(ContactDraft::on(day, Channel::Call, vec![sam])).unwrap();
+        let after_write = store.network().unwrap();
+        assert_eq!((first.contacts.len(), after_write.contacts.len()), (0, 1), "a write is seen at once");
+
+        clock.advance(chrono::Duration::days(1));
+        let next_day = store.network().unwrap();
+        assert!(!Arc::ptr_eq(&after_write, &next_day));
+        assert_eq!(next_day.today, NaiveDate::from_ymd_opt(2026, 11, 26).unwrap());
+
+        store.archive_tie(sam).unwrap();
+        assert!(store.network().unwrap().ties.is_empty(), "archiving is a write too");
+    }
+
+    #[test]
+    fn a_contact_with_several_people_is_one_contact_with_all_of_them() {
+        let mut store =
+            Store::open_in_memory(Arc::new(FixedClock::new(Utc.with_ymd_and_hms(2026, 11, 25, 10, 0, 0).unwrap())))
+                .unwrap();
+        let ids: Vec<i64> = ["Ana", "Ben", "Cai"].iter().map(|n| store.create_person(n).unwrap().id).collect();
+        let old = NaiveDate::from_ymd_opt(2026, 1, 2).unwrap();
+        let new = NaiveDate::from_ymd_opt(2026, 11, 2).unwrap();
+        store.create_contact(ContactDraft::on(new, Channel::Call, vec![ids[2], ids[0]])).unwrap();
+        store.create_contact(ContactDraft::on(old, Channel::Call, ids.clone())).unwrap();
+        let net = store.network().unwrap();
+        let seen: Vec<_> = net.contacts.iter().map(|c| (c.occurred_on, c.tie_ids.clone())).collect();
+        assert_eq!(seen, [(old, ids.clone()), (new, vec![ids[0], ids[2]])], "oldest first, each once");
     }
 }

@@ -52,7 +52,7 @@ impl Store {
     pub fn start_session(&mut self, guide_id: &str, mood_before: &Mood) -> CoreResult<SessionView> {
         let guide = guide(guide_id).ok_or(CoreError::validation("guideId", "That session isn't available."))?;
         let mood = mood_before.cleaned("moodBefore")?;
-        let steps = fill_guide(guide, &self.network()?);
+        let steps = fill_guide(guide, &*self.network()?);
         let now = to_text(self.now());
         let tx = self.conn.transaction()?;
         tx.execute(
