@@ -257,6 +257,23 @@ describe('ConvoyMap', () => {
     expect(within(summary).getByRole('heading', { name: 'Not placed yet: 1 person or group' })).toBeInTheDocument();
   });
 
+  it('tells a crowded circle in words a sector at a time, with every name', async () => {
+    const outer = Array.from({ length: 70 }, (_, i) =>
+      tie(100 + i, `Outer Person ${i + 1}`, { circle: 'outer', sector: i % 2 === 0 ? 'family' : null }),
+    );
+    await showMap([tie(1, 'Sam Okafor', { circle: 'inner', sector: 'friends' }), ...outer]);
+    const summary = screen.getByRole('region', { name: 'Your map in words' });
+    expect(within(summary).getByRole('heading', { name: 'Outer circle: 70 people and groups' })).toBeInTheDocument();
+    const items = within(within(summary).getByRole('list', { name: 'Outer circle' })).getAllByRole('listitem');
+    expect(items).toHaveLength(2);
+    expect(items[0]).toHaveTextContent(/^Family, 35 people and groups: Outer Person 1;/);
+    expect(items[0]).toHaveTextContent(/; Outer Person 69;/);
+    expect(items[1]).toHaveTextContent(/^Other, 35 people and groups: Outer Person 10;/);
+    expect(items[1]).toHaveTextContent(/; Outer Person 70;/);
+    // A circle that fits stays one person a line.
+    expect(within(within(summary).getByRole('list', { name: 'Inner circle' })).getAllByRole('listitem')).toHaveLength(1);
+  });
+
   it('saves the map as a standalone SVG file, without screen-only attributes', async () => {
     const user = userEvent.setup();
     const { calls } = await showMap();
