@@ -149,9 +149,18 @@ describe('Journal', () => {
     expect(screen.getByText(/I pasted/)).toBeInTheDocument();
 
     await user.selectOptions(screen.getByLabelText('Theme'), 'All themes');
-    await user.selectOptions(screen.getByLabelText('Person'), 'Sam');
+    await user.type(screen.getByRole('combobox', { name: 'Person' }), 'sa');
+    await user.keyboard('{Enter}');
     await waitFor(() => expect(screen.queryByText(/I pasted/)).not.toBeInTheDocument());
     expect(backend.calls.at(-1)?.args.filter).toMatchObject({ tieId: 1, theme: null });
+    // Chosen, the person shows with a way back to anyone, and the keyboard is on it.
+    const anyone = screen.getByRole('button', { name: 'Show entries about anyone, not just Sam' });
+    expect(anyone).toHaveFocus();
+    await user.click(anyone);
+    expect(await screen.findByText(/I pasted/)).toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: 'Person' })).toHaveFocus();
+    await user.type(screen.getByRole('combobox', { name: 'Person' }), 'Sam{Enter}');
+    await waitFor(() => expect(screen.queryByText(/I pasted/)).not.toBeInTheDocument());
 
     await user.click(screen.getByRole('button', { name: 'Clear filters' }));
     expect(await screen.findByText(/I pasted/)).toBeInTheDocument();
