@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { layoutMap, type MapTie } from './layout';
-import { placeNameTags, textWidth, type NameTag } from './nameTags';
+import { mapBlocks, placeNameTags, textWidth, type NameTag } from './nameTags';
 
 function overlaps(a: { left: number; top: number; right: number; bottom: number }, b: typeof a): boolean {
   return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
@@ -36,6 +36,40 @@ describe('name tags on the map', () => {
           expect(overlaps(boxOf(tags[i]), { left: n.x - r, top: n.y - r, right: n.x + r, bottom: n.y + r })).toBe(false);
       }
     }
+  });
+
+  it('never covers what the map writes itself: You, ring and sector names, the tray heading', () => {
+    // A thousand, gathered as the map shows them: counts beside the outer sectors.
+    const sectors = ['family', 'friends', 'work_study', 'community_online', 'care', null] as const;
+    const ties: MapTie[] = Array.from({ length: 1000 }, (_, i) => ({
+      id: i + 1,
+      name: `Person ${i + 1}`,
+      circle: i < 12 ? 'inner' : i < 100 ? 'middle' : i < 800 ? 'outer' : null,
+      sector: sectors[(i * 7) % 6],
+    }));
+    const layout = layoutMap(ties);
+    const blocks = mapBlocks(layout);
+    expect(blocks.length).toBe(1 + layout.rings.length + layout.sectorLabels.length + 1);
+    const wanted = layout.nodes.map((n) => ({
+      id: n.id,
+      x: n.x,
+      y: n.y,
+      text: n.gathering ? `${n.gathering.count} in Work or study` : `Person ${n.id}`,
+      rank: n.gathering ? 0 : 1,
+      whole: Boolean(n.gathering),
+    }));
+    for (const unit of [2, 1, 0.5]) {
+      const tags = placeNameTags(wanted, layout.nodes, { unit, nodeRadius: layout.nodeRadius, blocks });
+      expect(tags.length).toBeGreaterThan(0);
+      for (const t of tags) for (const b of blocks) expect(overlaps(boxOf(t), b)).toBe(false);
+    }
+    // Without the blocks, some count would sit on a sector's name.
+    const covered = [2, 1.5, 1].map((unit) =>
+      placeNameTags(wanted, layout.nodes, { unit, nodeRadius: layout.nodeRadius }).filter((t) =>
+        blocks.some((b) => overlaps(boxOf(t), b)),
+      ).length,
+    );
+    expect(covered.some((n) => n > 0), `${covered}`).toBe(true);
   });
 
   it('writes more names, and more of each, as the map is zoomed in', () => {

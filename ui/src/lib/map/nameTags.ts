@@ -8,6 +8,8 @@
  * spans at the current zoom, so the text keeps one size on screen while the
  * map grows and shrinks under it. */
 
+import type { MapLayout } from './layout';
+
 export interface TagWanted {
   id: number;
   x: number;
@@ -45,6 +47,29 @@ export interface Box {
   top: number;
   right: number;
   bottom: number;
+}
+
+/** What the map itself writes, which no name may cover: "You", the ring
+ * names on the bands' top edges, the sector names around the rings (13
+ * units, lines 16 apart, as drawn) and the tray's heading. */
+export function mapBlocks(layout: MapLayout): Box[] {
+  const { centre, youRadius } = layout;
+  return [
+    { left: centre.x - youRadius, top: centre.y - youRadius, right: centre.x + youRadius, bottom: centre.y + youRadius },
+    ...layout.rings.map((band) => ({
+      left: centre.x - 28,
+      top: centre.y - band.outer - 10,
+      right: centre.x + 28,
+      bottom: centre.y - band.outer + 10,
+    })),
+    ...layout.sectorLabels.map((label) => {
+      const width = Math.max(...label.lines.map((line) => textWidth(line, 13)));
+      const height = label.lines.length * 16;
+      const left = label.anchor === 'start' ? label.x : label.anchor === 'end' ? label.x - width : label.x - width / 2;
+      return { left, top: label.y - height / 2, right: left + width, bottom: label.y + height / 2 };
+    }),
+    { left: layout.tray.x, top: layout.tray.y, right: layout.tray.x + layout.tray.width, bottom: layout.tray.y + 32 },
+  ];
 }
 
 /** Shortest text worth showing before the ellipsis. */
