@@ -95,6 +95,9 @@ for (const theme of ['light', 'dark']) describe(`A guided reflection on the real
     await h.browser.$('button=Progress').click();
     const chart = await h.browser.$('svg[role="img"]');
     await chart.waitForDisplayed({ timeout: 10_000 });
+    // A chart's table is built once it is opened, as a person would open it.
+    await h.browser.$('summary=Show as a table').click();
+    await h.browser.$('main table').waitForExist({ timeout: 10_000 });
     const table = await h.browser.execute(() => document.querySelector('main table')?.textContent ?? '');
     assert.match(table, /2/);
     assert.match(table, /4/);
