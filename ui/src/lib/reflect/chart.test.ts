@@ -7,6 +7,7 @@ import {
   gappedPath,
   labelled,
   monthAxis,
+  monthLayout,
   monthOf,
   monthTicks,
   monthYear,
@@ -105,6 +106,22 @@ describe('a month at a time', () => {
   it('leaves months without sessions out, and sorts what it is given', () => {
     const months = byMonth([mood('2026-06-10', 3, 4), mood('2026-01-15', 2, 3), mood('2026-03-01', 4, 4)], ['after']);
     expect(months.map((m) => m.month)).toEqual(['2026-01', '2026-03', '2026-06']);
+  });
+
+  it('lays out a monthly chart: markers for every month while they are 9px apart, else only short runs', () => {
+    const roomy = monthLayout(['2026-01', '2026-02', '2026-03', '2026-06'], 0, 300);
+    expect(roomy.step).toBeGreaterThanOrEqual(9);
+    expect(roomy.marked).toEqual([true, true, true, true]);
+    expect(roomy.ticks[0]).toEqual({ index: 0, label: expect.any(String) });
+    expect(roomy.xs).toHaveLength(4);
+
+    // Ten years a month at a time in 300px: a long run rides on its line, a lone month keeps its marker.
+    const years = Array.from({ length: 119 }, (_, i) => `${2016 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+    const dense = monthLayout([...years, '2026-12'].filter((m) => m !== '2026-10'), 0, 300);
+    expect(dense.step).toBeLessThan(9);
+    expect(dense.marked.slice(0, 10).every((m) => !m)).toBe(true);
+    expect(dense.marked.at(-1)).toBe(true);
+    expect(monthLayout([], 0, 300)).toMatchObject({ xs: [], marked: [], ticks: [] });
   });
 
   it('keeps empty months in their place on the axis and lifts the pen over them', () => {

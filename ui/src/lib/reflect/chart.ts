@@ -216,3 +216,19 @@ export function shortRuns(months: readonly string[], shortest = 3): boolean[] {
   }
   return marked;
 }
+
+/** How a monthly chart lays out its `months` (in order, "YYYY-MM") between
+ * x0 and x1: each month's slot and x, the distance between neighbouring
+ * months, which months keep a marker and which get a label. Markers less
+ * than 9px apart would run together into a beaded line, so at that density
+ * the line carries the months and only months in a short run, with little
+ * line to sit on, keep theirs. */
+export function monthLayout(months: readonly string[], x0: number, x1: number) {
+  const axis = monthAxis(months, x0, x1, 20);
+  const step = axis.slots.length > 1 ? axis.slots[1] - axis.slots[0] : x1 - x0;
+  const marked = step >= 9 ? months.map(() => true) : shortRuns(months);
+  const ticks = months.length
+    ? monthTicks(months[0], months[months.length - 1], (axis.slots.at(-1) ?? 0) - axis.slots[0])
+    : [];
+  return { ...axis, step, marked, ticks };
+}
